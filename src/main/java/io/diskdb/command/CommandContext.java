@@ -1,0 +1,91 @@
+package io.diskdb.command;
+
+import io.diskdb.protocol.ReplyWriter;
+import io.diskdb.server.ClientSession;
+import io.diskdb.server.DiskDbServer;
+import io.diskdb.storage.Transaction;
+import io.diskdb.util.Bytes;
+
+import java.nio.charset.StandardCharsets;
+
+/** Everything a command handler works with: its arguments, its client, its reply and its transaction. */
+public final class CommandContext {
+    private final DiskDbServer server;
+    private final ClientSession session;
+    private final Command command;
+    private final byte[][] args;
+    private final ReplyWriter reply;
+    private final Transaction txn;
+
+    public CommandContext(DiskDbServer server, ClientSession session, Command command, byte[][] args,
+                          ReplyWriter reply, Transaction txn) {
+        this.server = server;
+        this.session = session;
+        this.command = command;
+        this.args = args;
+        this.reply = reply;
+        this.txn = txn;
+    }
+
+    public DiskDbServer server() {
+        return server;
+    }
+
+    public ClientSession session() {
+        return session;
+    }
+
+    public CommandSpec spec() {
+        return command.spec();
+    }
+
+    public Command command() {
+        return command;
+    }
+
+    /** The session's selected database. */
+    public int db() {
+        return session.db();
+    }
+
+    public Transaction txn() {
+        return txn;
+    }
+
+    public ReplyWriter reply() {
+        return reply;
+    }
+
+    public byte[][] args() {
+        return args;
+    }
+
+    public int argc() {
+        return args.length;
+    }
+
+    public byte[] arg(int index) {
+        return args[index];
+    }
+
+    public String argString(int index) {
+        return new String(args[index], StandardCharsets.UTF_8);
+    }
+
+    /** Whether the argument equals {@code keyword}, ignoring ASCII case (options like EX, NX). */
+    public boolean argIs(int index, String keyword) {
+        return Keywords.is(args[index], keyword);
+    }
+
+    public long longArg(int index) {
+        return Numbers.parseLongOrError(args[index]);
+    }
+
+    public double doubleArg(int index) {
+        return Numbers.parseDoubleOrError(args[index]);
+    }
+
+    public Bytes bytesArg(int index) {
+        return new Bytes(args[index]);
+    }
+}

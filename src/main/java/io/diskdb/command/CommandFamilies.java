@@ -1,0 +1,14 @@
+package io.diskdb.command;
+
+import io.diskdb.server.DiskDbServer;
+
+/** Registers every command family's handlers in the command table. */
+public final class CommandFamilies {
+    private CommandFamilies() {
+    }
+
+    public static void registerAll(CommandTable table, DiskDbServer server) {
+        ConnectionCommands.register(table);
+        StringCommands.register(table);
+    }
+}

@@ -1,0 +1,127 @@
+package io.diskdb.command;
+
+import io.diskdb.server.ClientSession;
+import io.diskdb.server.DiskDbServer;
+import io.diskdb.protocol.ReplyWriter;
+import io.diskdb.storage.KeyLocks;
+import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.StorageException;
+import io.diskdb.storage.Transaction;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs one command for one client: finds it in the command table, checks arity and
+ * authentication as Redis does (in Redis's order, with Redis's words), takes the key locks the
+ * command table asks for, runs the handler inside a transaction and commits it.
+ *
+ * <p>A handler that fails leaves nothing behind: its partial reply is cut from the output
+ * buffer and its staged writes are dropped, so a client sees one error and the data is as
+ * before.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final DiskDbServer server;
+    private final CommandTable table;
+    private final Keyspace keyspace;
+
+    public Dispatcher(DiskDbServer server, CommandTable table, Keyspace keyspace) {
+        this.server = server;
+        this.table = table;
+        this.keyspace = keyspace;
+    }
+
+    public void dispatch(ClientSession session, byte[][] args) {
+        ReplyWriter reply = session.reply();
+        Command command = resolve(session, args, reply);
+        if (command == null) {
+            return;
+        }
+        execute(session, command, args, reply);
+    }
+
+    /** The command to run, or null after replying with the reason there is none. */
+    private Command resolve(ClientSession session, byte[][] args, ReplyWriter reply) {
+        String name = Keywords.lower(args[0]);
+        Command command = table.lookup(name);
+        if (command == null) {
+            reject(reply, unknownCommand(args));
+            return null;
+        }
+        if (!command.spec().subcommands().isEmpty() && args.length >= 2) {
+            Command sub = table.lookup(name + "|" + Keywords.lower(args[1]));
+            if (sub == null) {
+                reject(reply, "ERR unknown subcommand '" + truncate(args[1]) + "'. Try "
+                        + new String(args[0], StandardCharsets.UTF_8).toUpperCase() + " HELP.");
+                return null;
+            }
+            command = sub;
+        }
+        if (!command.spec().arityMatches(args.length)) {
+            reject(reply, Errors.wrongArity(command.spec().name()).getMessage());
+            return null;
+        }
+        if (!session.authenticated() && !command.spec().hasFlag("no_auth")) {
+            reject(reply, Errors.NOAUTH);
+            return null;
+        }
+        return command;
+    }
+
+    /** Runs a resolved command under its key locks, in a transaction of its own. */
+    public void execute(ClientSession session, Command command, byte[][] args, ReplyWriter reply) {
+        server.stats().commandsProcessed.increment();
+        int[] stripes = command.lockPlan().stripes(keyspace, session, command, args);
+        KeyLocks locks = keyspace.locks();
+        try (KeyLocks.Held held = stripes == null ? locks.lockAll() : locks.lock(stripes)) {
+            Transaction txn = keyspace.begin();
+            run(new CommandContext(server, session, command, args, reply, txn));
+        }
+    }
+
+    private void run(CommandContext ctx) {
+        ReplyWriter reply = ctx.reply();
+        ByteBuf out = reply.buffer();
+        int mark = out.writerIndex();
+        try {
+            ctx.command().handler().execute(ctx);
+            ctx.txn().commit();
+        } catch (CommandError e) {
+            out.writerIndex(mark);
+            reject(reply, e.getMessage());
+        } catch (StorageException e) {
+            out.writerIndex(mark);
+            log.error("storage error in '{}': {}", ctx.spec().name(), e.getMessage(), e);
+            reject(reply, "ERR " + e.getMessage());
+        } catch (RuntimeException e) {
+            out.writerIndex(mark);
+            log.error("internal error in '{}'", ctx.spec().name(), e);
+            reject(reply, "ERR internal error: " + e);
+        }
+    }
+
+    private void reject(ReplyWriter reply, String message) {
+        server.stats().errorReplies.increment();
+        reply.error(message);
+    }
+
+    /** Redis: "unknown command 'x', with args beginning with: 'a' 'b' " (128 bytes of args at most). */
+    private static String unknownCommand(byte[][] args) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 1; i < args.length && shown.length() < 128; i++) {
+            String arg = new String(args[i], StandardCharsets.UTF_8);
+            int room = 128 - shown.length();
+            shown.append('\'').append(arg, 0, Math.min(arg.length(), room)).append("' ");
+        }
+        return "ERR unknown command '" + truncate(args[0]) + "', with args beginning with: " + shown;
+    }
+
+    private static String truncate(byte[] arg) {
+        String text = new String(arg, StandardCharsets.UTF_8);
+        return text.length() > 128 ? text.substring(0, 128) : text;
+    }
+}

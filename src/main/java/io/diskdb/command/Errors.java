@@ -1,0 +1,45 @@
+package io.diskdb.command;
+
+/** The error replies shared by many commands, worded exactly as Redis 7 words them. */
+public final class Errors {
+    public static final String NOT_INTEGER = "ERR value is not an integer or out of range";
+    public static final String NOT_FLOAT = "ERR value is not a valid float";
+    public static final String SYNTAX = "ERR syntax error";
+    public static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
+    public static final String NO_SUCH_KEY = "ERR no such key";
+    public static final String OVERFLOW = "ERR increment or decrement would overflow";
+    public static final String DB_OUT_OF_RANGE = "ERR DB index is out of range";
+    public static final String NOAUTH = "NOAUTH Authentication required.";
+
+    private Errors() {
+    }
+
+    public static CommandError notInteger() {
+        return new CommandError(NOT_INTEGER);
+    }
+
+    public static CommandError notFloat() {
+        return new CommandError(NOT_FLOAT);
+    }
+
+    public static CommandError syntax() {
+        return new CommandError(SYNTAX);
+    }
+
+    public static CommandError wrongType() {
+        return new CommandError(WRONGTYPE);
+    }
+
+    public static CommandError wrongArity(String commandName) {
+        return new CommandError("ERR wrong number of arguments for '" + commandName + "' command");
+    }
+
+    /** "ERR unknown subcommand 'x'. Try CONFIG HELP." */
+    public static CommandError unknownSubcommand(String sub, String container) {
+        return new CommandError("ERR unknown subcommand '" + sub + "'. Try " + container.toUpperCase() + " HELP.");
+    }
+
+    public static CommandError invalidExpireTime(String commandName) {
+        return new CommandError("ERR invalid expire time in '" + commandName + "' command");
+    }
+}

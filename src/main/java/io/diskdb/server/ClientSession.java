@@ -1,0 +1,167 @@
+package io.diskdb.server;
+
+import io.diskdb.protocol.ReplyWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of one client connection: selected database, protocol version, name, identity and
+ * the replies waiting to be flushed. Only the connection's event loop touches it, except for
+ * the read-only fields CLIENT LIST shows.
+ */
+public final class ClientSession {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final Channel channel;
+    private final long createdAtMillis = System.currentTimeMillis();
+    private final ReplyWriter reply = new ReplyWriter(null);
+    private volatile long lastInteractionMillis = createdAtMillis;
+    private volatile int db;
+    private volatile String name;
+    private volatile String libName;
+    private volatile String libVersion;
+    private volatile boolean authenticated;
+    private volatile String user = "default";
+    private volatile String lastCommand = "NULL";
+    private boolean closeAfterReply;
+
+    ClientSession(Channel channel, boolean authenticated) {
+        this.channel = channel;
+        this.authenticated = authenticated;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    /** The writer for this connection's replies, pointed at a fresh buffer when needed. */
+    public ReplyWriter reply() {
+        if (reply.buffer() == null) {
+            reply.swapBuffer(channel.alloc().ioBuffer(256));
+        }
+        return reply;
+    }
+
+    /** Takes the replies written so far, to be sent; null when there are none. */
+    ByteBuf takeReplies() {
+        ByteBuf out = reply.buffer();
+        if (out == null) {
+            return null;
+        }
+        reply.swapBuffer(null);
+        if (!out.isReadable()) {
+            out.release();
+            return null;
+        }
+        return out;
+    }
+
+    int pendingReplyBytes() {
+        ByteBuf out = reply.buffer();
+        return out == null ? 0 : out.readableBytes();
+    }
+
+    public int db() {
+        return db;
+    }
+
+    public void select(int db) {
+        this.db = db;
+    }
+
+    public int protocol() {
+        return reply.protocol();
+    }
+
+    public void protocol(int version) {
+        reply.protocol(version);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void name(String name) {
+        this.name = name;
+    }
+
+    public String libName() {
+        return libName;
+    }
+
+    public void libName(String libName) {
+        this.libName = libName;
+    }
+
+    public String libVersion() {
+        return libVersion;
+    }
+
+    public void libVersion(String libVersion) {
+        this.libVersion = libVersion;
+    }
+
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void authenticated(String user) {
+        this.user = user;
+        this.authenticated = true;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    public long lastInteractionMillis() {
+        return lastInteractionMillis;
+    }
+
+    void touch(long now, String command) {
+        lastInteractionMillis = now;
+        lastCommand = command;
+    }
+
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    /** QUIT: the connection closes once the replies written so far are sent. */
+    public void closeAfterReply() {
+        closeAfterReply = true;
+    }
+
+    boolean closing() {
+        return closeAfterReply;
+    }
+
+    public String remoteAddress() {
+        return address(channel.remoteAddress());
+    }
+
+    public String localAddress() {
+        return address(channel.localAddress());
+    }
+
+    private static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            return host + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

@@ -1,0 +1,237 @@
+package io.diskdb.storage;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The RocksDB database: opens it with one column family per {@link ColumnFamily}, owns the
+ * native option objects, applies the durability policy to every write and closes it all.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final StorageOptions options;
+    private final RocksDB db;
+    private final Map<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final ReadOptions readOptions = new ReadOptions();
+    private final ScheduledExecutorService walSyncer;
+    private volatile WriteOptions writeOptions;
+    private volatile Durability durability;
+
+    public Engine(StorageOptions options) throws IOException {
+        this.options = options;
+        try {
+            Files.createDirectories(options.dir());
+        } catch (IOException e) {
+            throw new IOException("cannot create data directory '" + options.dir() + "': " + e.getMessage(), e);
+        }
+        DBOptions dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxTotalWalSize(options.maxWalBytes())
+                .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setBytesPerSync(1 << 20)
+                .setKeepLogFileNum(5);
+        resources.add(dbOptions);
+        LRUCache blockCache = new LRUCache(Math.max(8L << 20, options.cacheBytes() / 2));
+        resources.add(blockCache);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (ColumnFamily family : ColumnFamily.values()) {
+            descriptors.add(new ColumnFamilyDescriptor(family.rocksNameBytes(), familyOptions(family, blockCache)));
+        }
+        List<ColumnFamilyHandle> opened = new ArrayList<>();
+        try {
+            this.db = RocksDB.open(dbOptions, options.dir().toString(), descriptors, opened);
+        } catch (RocksDBException e) {
+            closeResources();
+            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage(), e);
+        }
+        for (int i = 0; i < opened.size(); i++) {
+            handles.put(ColumnFamily.values()[i], opened.get(i));
+        }
+        walSyncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wal-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        setDurability(options.durability());
+        long interval = Math.max(1, options.syncIntervalMillis());
+        walSyncer.scheduleWithFixedDelay(this::syncWalIfEverysec, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("RocksDB {} opened in {} (sync {}, compression {})", RocksDB.rocksdbVersion(), options.dir(),
+                options.durability().name().toLowerCase(), options.compression());
+    }
+
+    private ColumnFamilyOptions familyOptions(ColumnFamily family, LRUCache blockCache) {
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(blockCache)
+                .setFilterPolicy(new BloomFilter(10, false))
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true);
+        ColumnFamilyOptions cf = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setCompressionType(compression(options.compression()))
+                .setBottommostCompressionType(compression(options.compression()) == CompressionType.NO_COMPRESSION
+                        ? CompressionType.NO_COMPRESSION : CompressionType.ZSTD_COMPRESSION)
+                .setLevelCompactionDynamicLevelBytes(true);
+        if (family == ColumnFamily.DEFAULT) {
+            // key counters are updated with merges so that writers never read-modify-write them
+            UInt64AddOperator add = new UInt64AddOperator();
+            resources.add(add);
+            cf.setMergeOperator(add);
+        }
+        resources.add(cf);
+        return cf;
+    }
+
+    static CompressionType compression(String name) {
+        return switch (name.toLowerCase()) {
+            case "none" -> CompressionType.NO_COMPRESSION;
+            case "snappy" -> CompressionType.SNAPPY_COMPRESSION;
+            case "lz4" -> CompressionType.LZ4_COMPRESSION;
+            case "zstd" -> CompressionType.ZSTD_COMPRESSION;
+            default -> throw new IllegalArgumentException("unknown compression '" + name + "'");
+        };
+    }
+
+    public RocksDB db() {
+        return db;
+    }
+
+    public ColumnFamilyHandle handle(ColumnFamily family) {
+        return handles.get(family);
+    }
+
+    public ReadOptions readOptions() {
+        return readOptions;
+    }
+
+    public Durability durability() {
+        return durability;
+    }
+
+    /** Changes the sync policy for all later writes (CONFIG SET sync / appendfsync). */
+    public synchronized void setDurability(Durability next) {
+        WriteOptions created = new WriteOptions()
+                .setSync(next == Durability.ALWAYS)
+                .setDisableWAL(!options.walEnabled());
+        WriteOptions previous = writeOptions;
+        writeOptions = created;
+        durability = next;
+        if (previous != null) {
+            // in-flight writes may still hold the old object; leave it to the garbage collector
+            resources.add(previous);
+        }
+    }
+
+    public void write(WriteBatch batch) throws RocksDBException {
+        db.write(writeOptions, batch);
+    }
+
+    public void write(org.rocksdb.WriteBatchWithIndex batch) throws RocksDBException {
+        db.write(writeOptions, batch);
+    }
+
+    /** A single delete outside any transaction, for bookkeeping repairs. */
+    public void deleteDirect(ColumnFamily family, byte[] key) {
+        try {
+            db.delete(handles.get(family), writeOptions, key);
+        } catch (RocksDBException e) {
+            throw new StorageException("delete failed: " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] get(ColumnFamily family, byte[] key) throws RocksDBException {
+        return db.get(handles.get(family), readOptions, key);
+    }
+
+    public long property(ColumnFamily family, String name) {
+        try {
+            return db.getLongProperty(handles.get(family), name);
+        } catch (RocksDBException e) {
+            return 0;
+        }
+    }
+
+    public StorageOptions options() {
+        return options;
+    }
+
+    private void syncWalIfEverysec() {
+        if (durability != Durability.EVERYSEC || !options.walEnabled()) {
+            return;
+        }
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            log.error("WAL sync failed: {}", e.getMessage());
+        }
+    }
+
+    /** Flushes and fsyncs the WAL, then closes the database. */
+    @Override
+    public synchronized void close() {
+        walSyncer.shutdownNow();
+        try {
+            if (options.walEnabled()) {
+                db.flushWal(true);
+            } else {
+                try (var flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+                    db.flush(flush, new ArrayList<>(handles.values()));
+                }
+            }
+        } catch (RocksDBException e) {
+            log.error("final WAL sync failed: {}", e.getMessage());
+        }
+        for (ColumnFamilyHandle handle : handles.values()) {
+            handle.close();
+        }
+        try {
+            db.closeE();
+        } catch (RocksDBException e) {
+            log.error("closing RocksDB failed: {}", e.getMessage());
+        }
+        readOptions.close();
+        writeOptions.close();
+        closeResources();
+        log.info("RocksDB closed");
+    }
+
+    private void closeResources() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // closing native handles during shutdown; nothing useful to do on failure
+            }
+        }
+    }
+}

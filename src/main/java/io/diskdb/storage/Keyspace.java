@@ -1,0 +1,210 @@
+package io.diskdb.storage;
+
+import io.diskdb.util.Bytes;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The databases clients see: meta records, the hot cache, key locks, counters and versions
+ * over the {@link Engine}. Commands read and write through a {@link Transaction}.
+ */
+public final class Keyspace implements AutoCloseable {
+    private final Engine engine;
+    private final HotCache cache;
+    private final KeyLocks locks = new KeyLocks();
+    private final KeyCounters counters;
+    private final VersionAllocator versions;
+    private final DatabaseMap databaseMap;
+    private final int databases;
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Transaction> transactions;
+
+    public Keyspace(StorageOptions options, int databases) throws IOException {
+        this.engine = new Engine(options);
+        this.databases = databases;
+        this.cache = new HotCache(options.cacheBytes());
+        try {
+            this.counters = new KeyCounters(engine, Math.max(databases, 1));
+            this.versions = new VersionAllocator(engine);
+            this.databaseMap = new DatabaseMap(engine, databases);
+        } catch (RocksDBException e) {
+            engine.close();
+            throw new IOException("cannot read database bookkeeping: " + e.getMessage(), e);
+        }
+        this.transactions = ThreadLocal.withInitial(() -> new Transaction(this));
+    }
+
+    /**
+     * The calling thread's transaction, reset and ready. Commands run one at a time per
+     * thread, so one reusable batch per thread avoids allocating native objects per command.
+     */
+    public Transaction begin() {
+        Transaction txn = transactions.get();
+        txn.begin();
+        return txn;
+    }
+
+    public int databases() {
+        return databases;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public HotCache cache() {
+        return cache;
+    }
+
+    public KeyLocks locks() {
+        return locks;
+    }
+
+    public long keyCount(int logicalDb) {
+        return counters.keys(physical(logicalDb));
+    }
+
+    public long expiringKeyCount(int logicalDb) {
+        return counters.expires(physical(logicalDb));
+    }
+
+    public void addCommitListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Stripe of a key for {@link KeyLocks#lock}. */
+    public int stripe(int logicalDb, byte[] key) {
+        return KeyLocks.stripe(KeyCodec.metaKey(physical(logicalDb), key));
+    }
+
+    int physical(int logicalDb) {
+        return databaseMap.physical(logicalDb);
+    }
+
+    int logical(int physicalDb) {
+        return databaseMap.logical(physicalDb);
+    }
+
+    long newVersion() {
+        return versions.next();
+    }
+
+    KeyCounters counters() {
+        return counters;
+    }
+
+    void notifyCommitted(List<KeyChange> changes) {
+        for (CommitListener listener : listeners) {
+            listener.committed(changes);
+        }
+    }
+
+    /**
+     * Visits the meta records of a database in keyspace order from {@code position}, without
+     * locks (SCAN, KEYS, RANDOMKEY). The visitor returns false to stop.
+     */
+    public void forEachKey(int logicalDb, long position, KeyVisitor visitor) {
+        int db = physical(logicalDb);
+        byte[] prefix = KeyCodec.dbPrefix(db);
+        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.META), engine.readOptions())) {
+            for (it.seek(KeyCodec.metaSeek(db, position)); it.isValid(); it.next()) {
+                byte[] metaKey = it.key();
+                if (metaKey[0] != prefix[0] || metaKey[1] != prefix[1]) {
+                    return;
+                }
+                if (!visitor.visit(KeyCodec.metaPosition(metaKey), KeyCodec.userKey(metaKey), Metadata.decode(it.value()))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    public interface KeyVisitor {
+        boolean visit(long position, byte[] key, Metadata meta);
+    }
+
+    /** SWAPDB: caller holds every key lock. */
+    public void swapDatabases(int a, int b) {
+        try {
+            databaseMap.swap(a, b);
+        } catch (RocksDBException e) {
+            throw new StorageException("SWAPDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes every key of a database (FLUSHDB): the meta range and the expiry entries in one
+     * batch, plus a range delete of each collection's elements. Caller holds every key lock.
+     */
+    public void flush(int logicalDb, Consumer<byte[]> deletedKeyObserver) {
+        int db = physical(logicalDb);
+        try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
+            byte[] from = KeyCodec.dbPrefix(db);
+            byte[] to = KeyCodec.dbPrefix(db + 1);
+            forEachKey(logicalDb, 0, (position, key, meta) -> {
+                try {
+                    Transaction.stageElementRemoval(engine, batch, meta);
+                    if (meta.hasExpiry()) {
+                        batch.delete(engine.handle(ColumnFamily.EXPIRE), KeyCodec.expireKey(meta.expireAt(), KeyCodec.metaKey(db, key)));
+                    }
+                } catch (RocksDBException e) {
+                    throw new StorageException("FLUSHDB failed: " + e.getMessage(), e);
+                }
+                deletedKeyObserver.accept(key);
+                return true;
+            });
+            batch.getWriteBatch().deleteRange(engine.handle(ColumnFamily.META), from, to);
+            counters.stageReset(batch, engine, db);
+            engine.write(batch);
+            counters.applyReset(db);
+            cache.invalidateDb(db);
+        } catch (RocksDBException e) {
+            throw new StorageException("FLUSHDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Raw read of a meta record, bypassing the cache and locks (diagnostics, scans). */
+    public Metadata peek(int logicalDb, byte[] key) {
+        try {
+            byte[] raw = engine.get(ColumnFamily.META, KeyCodec.metaKey(physical(logicalDb), key));
+            return raw == null ? null : Metadata.decode(raw);
+        } catch (RocksDBException e) {
+            throw new StorageException(e.getMessage(), e);
+        }
+    }
+
+    Metadata loadMeta(Bytes metaKey) {
+        Metadata cached = cache.get(metaKey);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] raw;
+        try {
+            raw = engine.get(ColumnFamily.META, metaKey.array());
+        } catch (RocksDBException e) {
+            throw new StorageException("read failed: " + e.getMessage(), e);
+        }
+        if (raw == null) {
+            return null;
+        }
+        Metadata meta = Metadata.decode(raw);
+        // Only a thread holding the key's lock may fill the cache: no writer can be between its
+        // commit and its cache update, so the value read here cannot be older than the cache's.
+        if (locks.isHeldByCurrentThread(metaKey.array())) {
+            cache.put(metaKey, meta);
+        }
+        return meta;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

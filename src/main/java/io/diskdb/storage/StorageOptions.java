@@ -1,0 +1,16 @@
+package io.diskdb.storage;
+
+import java.nio.file.Path;
+
+/**
+ * What the storage engine needs from the configuration.
+ *
+ * @param compression one of none, snappy, lz4, zstd
+ * @param maxWalBytes WAL size that triggers flushing the memtables it holds
+ */
+public record StorageOptions(Path dir, boolean walEnabled, Durability durability, long syncIntervalMillis,
+                             String compression, long maxWalBytes, long cacheBytes) {
+    public static StorageOptions defaults(Path dir) {
+        return new StorageOptions(dir, true, Durability.EVERYSEC, 1000, "lz4", 100L << 20, 256L << 20);
+    }
+}

@@ -1,0 +1,248 @@
+package io.diskdb.storage;
+
+import io.diskdb.util.Bytes;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatchWithIndex;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reads and writes of one command, or of one MULTI/EXEC, committed as one RocksDB write
+ * batch. Reads see the transaction's own writes. Callers hold the stripe locks of every key
+ * they touch (the dispatcher takes them from the command table).
+ *
+ * <p>Meta records are tracked per key with the value they had when the transaction first saw
+ * them, so the commit can derive everything else from before/after pairs: the expiry index
+ * entries, the key counters, the range delete of a replaced collection's elements, the hot
+ * cache update and the change notifications. No command maintains those by hand.
+ */
+public final class Transaction {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final Keyspace keyspace;
+    private final Engine engine;
+    private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
+    private final Map<Bytes, KeyState> keys = new LinkedHashMap<>();
+    private boolean elementWrites;
+    private long now;
+
+    private static final class KeyState {
+        final int physicalDb;
+        final byte[] userKey;
+        final Metadata original;
+        Metadata current;
+        boolean dirty;
+        boolean expired;
+
+        KeyState(int physicalDb, byte[] userKey, Metadata original) {
+            this.physicalDb = physicalDb;
+            this.userKey = userKey;
+            this.original = original;
+            this.current = original;
+        }
+    }
+
+    Transaction(Keyspace keyspace) {
+        this.keyspace = keyspace;
+        this.engine = keyspace.engine();
+    }
+
+    void begin() {
+        keys.clear();
+        batch.clear();
+        elementWrites = false;
+        now = System.currentTimeMillis();
+    }
+
+    /** The command's clock: one instant for the whole command, as Redis does. */
+    public long now() {
+        return now;
+    }
+
+    /** The key's live metadata, or null if it does not exist or has expired. */
+    public Metadata meta(int db, byte[] key) {
+        KeyState state = state(db, key);
+        return state.current;
+    }
+
+    /** Creates or replaces the key's metadata. */
+    public void putMeta(int db, byte[] key, Metadata meta) {
+        KeyState state = state(db, key);
+        state.current = meta;
+        state.dirty = true;
+    }
+
+    /** Deletes the key with everything it holds; returns whether it existed. */
+    public boolean deleteKey(int db, byte[] key) {
+        KeyState state = state(db, key);
+        if (state.current == null) {
+            return false;
+        }
+        state.current = null;
+        state.dirty = true;
+        return true;
+    }
+
+    /** A version no other key has used or will use. */
+    public long newVersion() {
+        return keyspace.newVersion();
+    }
+
+    private KeyState state(int db, byte[] key) {
+        int physical = keyspace.physical(db);
+        Bytes metaKey = new Bytes(KeyCodec.metaKey(physical, key));
+        KeyState state = keys.get(metaKey);
+        if (state == null) {
+            Metadata stored = keyspace.loadMeta(metaKey);
+            state = new KeyState(physical, key, stored);
+            if (stored != null && stored.isExpired(now)) {
+                // Lazy expiry: the key is deleted by this transaction's commit.
+                state.current = null;
+                state.dirty = true;
+                state.expired = true;
+            }
+            keys.put(metaKey, state);
+        }
+        return state;
+    }
+
+    public byte[] get(ColumnFamily family, byte[] key) {
+        try {
+            return batch.getFromBatchAndDB(engine.db(), engine.handle(family), engine.readOptions(), key);
+        } catch (RocksDBException e) {
+            throw new StorageException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void put(ColumnFamily family, byte[] key, byte[] value) {
+        try {
+            batch.put(engine.handle(family), key, value);
+            elementWrites = true;
+        } catch (RocksDBException e) {
+            throw new StorageException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void delete(ColumnFamily family, byte[] key) {
+        try {
+            batch.delete(engine.handle(family), key);
+            elementWrites = true;
+        } catch (RocksDBException e) {
+            throw new StorageException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An iterator over a family that sees this transaction's writes; the caller closes it. */
+    public RocksIterator iterator(ColumnFamily family) {
+        RocksIterator base = engine.db().newIterator(engine.handle(family), engine.readOptions());
+        return batch.newIteratorWithBase(engine.handle(family), base);
+    }
+
+    /** Whether the transaction has anything to write. */
+    public boolean hasWrites() {
+        if (elementWrites) {
+            return true;
+        }
+        for (KeyState state : keys.values()) {
+            if (state.dirty) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the batch (durable per the sync policy) and publishes it to the cache and listeners. */
+    public void commit() {
+        if (!hasWrites()) {
+            return;
+        }
+        List<KeyChange> changes = new ArrayList<>();
+        long[] keyDeltas = new long[keyspace.counters().databases()];
+        long[] expireDeltas = new long[keyDeltas.length];
+        try {
+            for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
+                KeyState state = entry.getValue();
+                if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas)) {
+                    changes.add(new KeyChange(keyspace.logical(state.physicalDb), state.userKey,
+                            state.original, state.current, state.expired && state.current == null));
+                }
+            }
+            for (int db = 0; db < keyDeltas.length; db++) {
+                keyspace.counters().stage(batch, engine, db, keyDeltas[db], expireDeltas[db]);
+            }
+            engine.write(batch);
+        } catch (RocksDBException e) {
+            throw new StorageException("write failed: " + e.getMessage(), e);
+        }
+        for (int db = 0; db < keyDeltas.length; db++) {
+            keyspace.counters().apply(db, keyDeltas[db], expireDeltas[db]);
+        }
+        for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
+            KeyState state = entry.getValue();
+            if (state.dirty) {
+                if (state.current == null) {
+                    keyspace.cache().invalidate(entry.getKey());
+                } else {
+                    keyspace.cache().put(entry.getKey(), state.current);
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            keyspace.notifyCommitted(changes);
+        }
+    }
+
+    /** Stages the writes that follow from one key's before/after pair; false if nothing changed. */
+    private boolean stage(byte[] metaKey, KeyState state, long[] keyDeltas, long[] expireDeltas) throws RocksDBException {
+        Metadata before = state.original;
+        Metadata after = state.current;
+        if (before == null && after == null) {
+            return false;
+        }
+        if (after == null) {
+            batch.delete(engine.handle(ColumnFamily.META), metaKey);
+        } else {
+            batch.put(engine.handle(ColumnFamily.META), metaKey, after.encode());
+        }
+        long beforeExpire = before == null ? 0 : before.expireAt();
+        long afterExpire = after == null ? 0 : after.expireAt();
+        if (beforeExpire != afterExpire) {
+            if (beforeExpire != 0) {
+                batch.delete(engine.handle(ColumnFamily.EXPIRE), KeyCodec.expireKey(beforeExpire, metaKey));
+            }
+            if (afterExpire != 0) {
+                batch.put(engine.handle(ColumnFamily.EXPIRE), KeyCodec.expireKey(afterExpire, metaKey), EMPTY);
+            }
+        }
+        if (before != null && before.hasElements() && (after == null || after.version() != before.version())) {
+            stageElementRemoval(engine, batch, before);
+        }
+        int db = state.physicalDb;
+        keyDeltas[db] += (after == null ? 0 : 1) - (before == null ? 0 : 1);
+        expireDeltas[db] += (afterExpire == 0 ? 0 : 1) - (beforeExpire == 0 ? 0 : 1);
+        return true;
+    }
+
+    /**
+     * Removes all element records of a replaced or deleted value: one point delete for an
+     * external string, one range delete for a collection, whatever its size.
+     */
+    static void stageElementRemoval(Engine engine, WriteBatchWithIndex batch, Metadata removed) throws RocksDBException {
+        if (!removed.hasElements()) {
+            return;
+        }
+        var family = engine.handle(removed.type().elementFamily());
+        if (removed.type() == DataType.STRING) {
+            batch.delete(family, KeyCodec.versionPrefix(removed.version()));
+        } else {
+            // WriteBatchWithIndex does not index range deletes; they go to its underlying batch,
+            // which is safe because nothing reads the old version's elements again.
+            batch.getWriteBatch().deleteRange(family, KeyCodec.versionPrefix(removed.version()),
+                    KeyCodec.versionPrefix(removed.version() + 1));
+        }
+    }
+}
