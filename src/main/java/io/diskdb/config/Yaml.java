@@ -1,0 +1,30 @@
+package io.diskdb.config;
+
+/** Tiny helpers for writing YAML scalars by hand (the config writer keeps comments, Jackson can't). */
+final class Yaml {
+    private Yaml() {
+    }
+
+    /** A double-quoted YAML scalar; the escapes used are valid in both JSON and YAML. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
