@@ -1,17 +1,15 @@
 package io.diskdb.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Reads diskdb.conf (YAML) into {@link Settings}. Sections server, persistence, cache,
@@ -21,8 +19,12 @@ import java.util.Map;
  * line naming the file and the key.
  */
 public final class SettingsLoader {
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+    // Read token by token rather than as a tree, so every scalar keeps its text as written.
+    // EMPTY_STRING_AS_NULL is set explicitly: the builder does not turn it on, and without it
+    // "server:" with every key commented out would read as the string "".
+    private static final YAMLFactory YAML = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build();
 
     private SettingsLoader() {
@@ -48,63 +50,74 @@ public final class SettingsLoader {
 
     /** Applies YAML text; {@code fileName} is only used in error messages. */
     public static void applyText(String text, String fileName, Settings settings) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
+        try (JsonParser parser = YAML.createParser(text)) {
+            JsonToken root = parser.nextToken();
+            if (root == null || root == JsonToken.VALUE_NULL) {
+                return; // empty file or only comments
+            }
+            if (root != JsonToken.START_OBJECT) {
+                throw new ConfigException(fileName + ": expected sections such as 'server:' at the top level");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String section = parser.currentName();
+                parser.nextToken();
+                applySection(fileName, section, parser, settings);
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException(fileName + ": invalid YAML" + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("").trim());
-        }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return;
-        }
-        if (!root.isObject()) {
-            throw new ConfigException(fileName + ": expected sections such as 'server:' at the top level");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> section = it.next();
-            applySection(fileName, section.getKey(), section.getValue(), settings);
+            throw new ConfigException(fileName + ": invalid YAML" + where + ": " + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(fileName + ": " + e.getMessage(), e);
         }
     }
 
-    private static void applySection(String fileName, String section, JsonNode body, Settings settings) {
+    /** Called with the parser on the section's value token. */
+    private static void applySection(String fileName, String section, JsonParser parser, Settings settings)
+            throws IOException {
         if (!ConfigFileWriter.SECTIONS.contains(section)) {
             throw new ConfigException(fileName + ": unknown section '" + section + "' (expected one of "
                     + String.join(", ", ConfigFileWriter.SECTIONS) + ")");
         }
-        if (body.isNull()) {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
             return; // "server:" with every key commented out
         }
-        if (!body.isObject()) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new ConfigException(fileName + ": '" + section + "' must be a section of 'key: value' lines");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String key = section + "." + entry.getKey();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            String key = section + "." + name;
             ConfigParameter p = section.equals("redis")
-                    ? ConfigParameters.find(entry.getKey())
+                    ? ConfigParameters.find(name)
                     : ConfigParameters.findByYamlPath(key);
             if (p == null) {
                 throw new ConfigException(fileName + ": unknown key '" + key + "'" + suggestion(section, key));
             }
-            applyValue(fileName, key, p, entry.getValue(), settings);
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
+                continue; // "requirepass:" with nothing after it keeps the default
+            }
+            if (!value.isScalarValue()) {
+                throw new ConfigException(fileName + ": " + key + " must be a single value, not a list or section");
+            }
+            try {
+                // The scalar exactly as written: YAML would read requirepass 0123 as the number 83.
+                p.set(settings, parser.getText());
+            } catch (InvalidValueException e) {
+                throw new ConfigException(fileName + ": " + key + " " + e.plainReason());
+            }
         }
     }
 
-    private static void applyValue(String fileName, String key, ConfigParameter p, JsonNode value,
-            Settings settings) {
-        if (value.isNull()) {
-            return; // "requirepass:" with nothing after it keeps the default
-        }
-        if (!value.isValueNode()) {
-            throw new ConfigException(fileName + ": " + key + " must be a single value, not a list or section");
-        }
-        try {
-            p.set(settings, value.asText());
-        } catch (InvalidValueException e) {
-            throw new ConfigException(fileName + ": " + key + " " + e.plainReason());
-        }
+    /**
+     * SnakeYAML explains over several lines with the offending text and a caret; keep
+     * only its sentences ("while scanning a quoted scalar, found unexpected end of stream").
+     */
+    private static String oneLine(String message) {
+        return String.join(", ", message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::trim)
+                .toList());
     }
 
     /** " (did you mean 'server.port'?)" for a near miss in the same section, else "". */

@@ -118,6 +118,21 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void scalarsKeepTheirTextAsWritten() {
+        assertEquals("0123", load("security:\n  requirepass: 0123\n").getRequirepass());
+        assertEquals(".inf", load("security:\n  requirepass: .inf\n").getRequirepass());
+        assertEquals("1e3", load("security:\n  requirepass: 1e3\n").getRequirepass());
+        assertEquals("yes", load("security:\n  requirepass: yes\n").getRequirepass());
+        assertEquals("diskdb.conf: persistence.wal_enabled must be yes or no (got 'off')",
+                error("persistence:\n  wal_enabled: off\n"));
+        assertEquals("diskdb.conf: server.port must be an integer (got '0x1F')", error("server:\n  port: 0x1F\n"));
+        assertEquals(6380, load("security:\n  requirepass: ~\n").getPort());
+        assertNull(load("security:\n  requirepass: ~\n").getRequirepass());
+        assertNull(load("security:\n  requirepass:\n").getRequirepass());
+        assertEquals(6380, load("server:\n  port:\n").getPort());
+    }
+
+    @Test
     void emptyFileAndEmptySectionsKeepDefaults() {
         assertEquals(6380, load("").getPort());
         assertEquals(6380, load("# only comments\n").getPort());
@@ -159,7 +174,8 @@ class SettingsLoaderTest {
         assertEquals("diskdb.conf: 'server' must be a section of 'key: value' lines", error("server: 5\n"));
         assertEquals("diskdb.conf: expected sections such as 'server:' at the top level", error("- a\n- b\n"));
         assertTrue(error("server:\n  port: 1\n  port: 2\n").startsWith("diskdb.conf: invalid YAML at line 3"));
-        assertTrue(error("server:\n port: 1\n  bind: x\n").startsWith("diskdb.conf: invalid YAML at line"));
+        assertEquals("diskdb.conf: invalid YAML at line 2: while scanning a quoted scalar, found unexpected end of stream",
+                error("server:\n  port: \"1\n"));
     }
 
     @Test
