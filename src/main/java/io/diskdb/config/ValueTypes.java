@@ -58,12 +58,15 @@ final class ValueTypes {
         };
     }
 
-    /** Like {@link #integer} but silently clamps, as Redis does for {@code hz}. */
-    static ValueType<Long> clamped(long min, long max) {
-        ValueType<Long> plain = integer(Long.MIN_VALUE, Long.MAX_VALUE);
+    /**
+     * Like {@link #integer} over 0..INT_MAX, then silently clamped to [low, high], as
+     * Redis does for {@code hz} (CONFIG SET hz 0 gives 1, hz 100000 gives 500).
+     */
+    static ValueType<Long> clamped(long low, long high) {
+        ValueType<Long> checked = integer(0, Integer.MAX_VALUE);
         return new ValueType<>() {
             public Long parse(String text) throws InvalidValueException {
-                return Math.max(min, Math.min(max, plain.parse(text)));
+                return Math.max(low, Math.min(high, checked.parse(text)));
             }
 
             public String format(Long v) {

@@ -212,6 +212,7 @@ class RuntimeConfigTest {
         assertEquals(500, settings.getHz());
         config.set("hz", "0");
         assertEquals(1, settings.getHz());
+        assertTrue(errorOf("hz", "-1").endsWith("argument must be between 0 and 2147483647 inclusive"));
         config.set("maxmemory", "1K");
         assertEquals(1000, settings.getMaxmemory());
         config.set("loglevel", "WARNING");
@@ -244,6 +245,17 @@ class RuntimeConfigTest {
         assertThrows(ConfigCommandException.class, () -> config.set("sync", "bogus"));
         assertEquals(2, heard.size(), "no listener call for a refused value");
         assertThrows(IllegalArgumentException.class, () -> config.addListener("nope", (n, v) -> { }));
+    }
+
+    @Test
+    void copyIsIndependent() throws Exception {
+        config.set("hz", "42", "client-output-buffer-limit", "pubsub 1 2 3", "requirepass", "x");
+        Settings copy = settings.copy();
+        for (ConfigParameter p : ConfigParameters.all()) {
+            assertEquals(p.get(settings), p.get(copy), p.name());
+        }
+        copy.setHz(7);
+        assertEquals(42, settings.getHz());
     }
 
     @Test
