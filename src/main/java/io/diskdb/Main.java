@@ -1,21 +1,73 @@
 package io.diskdb;
 
-import io.diskdb.config.Settings;
+import io.diskdb.config.CommandLine;
+import io.diskdb.config.ConfigException;
+import io.diskdb.config.LaunchOptions;
+import io.diskdb.config.Logging;
+import io.diskdb.config.RuntimeConfig;
+import io.diskdb.config.StartupChecks;
 import io.diskdb.server.DiskDbServer;
-import io.diskdb.storage.StorageOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
-import java.nio.file.Path;
+import java.io.IOException;
 
+/**
+ * Starts DiskDB from the command line. Configuration and start-up errors print one line naming
+ * the problem and exit 1; SIGTERM, SIGINT and SHUTDOWN stop the server cleanly and exit 0.
+ */
 public final class Main {
-    public static void main(String[] args) throws Exception {
-        Settings settings = new Settings();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--port")) settings.port = Integer.parseInt(args[i + 1]);
-            if (args[i].equals("--dir")) settings.dir = args[i + 1];
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = CommandLine.parse(args);
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+            return;
         }
-        DiskDbServer server = new DiskDbServer(settings, StorageOptions.defaults(Path.of(settings.dir)), null);
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        server.awaitTermination();
+        if (options.helpRequested()) {
+            System.out.print(CommandLine.helpText());
+            return;
+        }
+        if (options.versionRequested()) {
+            System.out.println(CommandLine.version());
+            return;
+        }
+        DiskDbServer server;
+        try {
+            Logging.apply(options.settings());
+            StartupChecks.checkAll(options.settings());
+            server = new DiskDbServer(new RuntimeConfig(options.settings(), options.configFile()));
+            server.start();
+        } catch (ConfigException | IOException e) {
+            fail(e.getMessage());
+            return;
+        }
+        // Handling the signals ourselves (rather than in a shutdown hook) lets the process
+        // finish closing RocksDB and exit 0, as a clean stop should report.
+        Signal.handle(new Signal("TERM"), signal -> stopInBackground(server));
+        Signal.handle(new Signal("INT"), signal -> stopInBackground(server));
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+
+    private static void stopInBackground(DiskDbServer server) {
+        Thread stopper = new Thread(server::close, "shutdown");
+        stopper.start();
+    }
+
+    private static void fail(String message) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        log.debug("start-up failed: {}", message);
+        System.err.println("diskdb: " + message);
+        System.exit(1);
     }
 }

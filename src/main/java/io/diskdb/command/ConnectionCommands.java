@@ -74,7 +74,7 @@ public final class ConnectionCommands {
         if (!server.requiresPassword()) {
             return true;
         }
-        byte[] expected = server.settings().requirepass.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = server.settings().getRequirepass().getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, password);
     }
 

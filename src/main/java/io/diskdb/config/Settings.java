@@ -1,13 +1,526 @@
 package io.diskdb.config;
 
-/** Placeholder until the configuration module lands. */
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The live settings of one server. Every field is volatile so that a CONFIG SET on one
+ * connection is seen by all event loops without locking; setters do no validation
+ * (that is {@link ConfigParameters}' job, shared by the config file, the command line
+ * and CONFIG SET). A new instance holds the defaults.
+ *
+ * <p>Besides DiskDB's own settings it stores the Redis-standard parameters that clients
+ * and tools read or set (listpack sizes, notify-keyspace-events, slowlog ...), with Redis 7
+ * defaults, so CONFIG GET answers what a Redis would.
+ */
 public final class Settings {
-    public volatile String bind = "127.0.0.1";
-    public volatile int port = 6380;
-    public volatile int databases = 16;
-    public volatile int maxclients = 10000;
-    public volatile long timeout = 0;
-    public volatile String dir = "./data";
-    public volatile String requirepass = null;
-    public volatile long protoMaxBulkLen = 512L << 20;
+
+    static final long KB = 1024;
+    static final long MB = 1024 * KB;
+    static final long GB = 1024 * MB;
+
+    // ---- server ----
+    private volatile String bind = "127.0.0.1";
+    private volatile int port = 6380;
+    private volatile int databases = 16;
+    private volatile int maxclients = 10000;
+    private volatile int timeout = 0;
+    private volatile int ioThreads = 0;
+
+    // ---- persistence ----
+    private volatile String dir = "./data";
+    private volatile boolean walEnabled = true;
+    private volatile SyncPolicy sync = SyncPolicy.EVERYSEC;
+    private volatile long syncIntervalMs = 1000;
+    private volatile Compression compression = Compression.LZ4;
+    private volatile long maxLogSize = 100L * MB;
+
+    // ---- cache ----
+    private volatile long cacheMaxMemory = 256L * MB;
+
+    // ---- logging ----
+    private volatile String logLevel = "info";
+
+    // ---- security ----
+    private volatile String requirepass = null;
+
+    // ---- limits ----
+    private volatile long protoMaxBulkLen = 512L * MB;
+
+    // ---- redis ----
+    private volatile int notifyKeyspaceEvents = 0;
+    private volatile long hashMaxListpackEntries = 128;
+    private volatile long hashMaxListpackValue = 64;
+    private volatile int listMaxListpackSize = -2;
+    private volatile int listCompressDepth = 0;
+    private volatile long setMaxIntsetEntries = 512;
+    private volatile long setMaxListpackEntries = 128;
+    private volatile long setMaxListpackValue = 64;
+    private volatile long zsetMaxListpackEntries = 128;
+    private volatile long zsetMaxListpackValue = 64;
+    private volatile long streamNodeMaxBytes = 4096;
+    private volatile long streamNodeMaxEntries = 100;
+    private volatile long maxmemory = 0;
+    private volatile String maxmemoryPolicy = "noeviction";
+    private volatile String save = "3600 1 300 100 60 10000";
+    private volatile long slowlogLogSlowerThan = 10000;
+    private volatile long slowlogMaxLen = 128;
+    private volatile long busyReplyThreshold = 5000;
+    private volatile String clientOutputBufferLimit = "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60";
+    private volatile int hz = 10;
+    private volatile boolean lazyfreeLazyEviction = false;
+    private volatile boolean lazyfreeLazyExpire = false;
+    private volatile boolean lazyfreeLazyServerDel = false;
+    private volatile boolean lazyfreeLazyUserDel = false;
+    private volatile boolean lazyfreeLazyUserFlush = false;
+    private volatile boolean clusterEnabled = false;
+    private volatile boolean protectedMode = true;
+    private volatile String logfile = "";
+    private volatile String masterauth = "";
+    private volatile boolean replicaReadOnly = true;
+    private volatile int tcpKeepalive = 300;
+    private volatile int tcpBacklog = 511;
+    private volatile String unixsocket = "";
+
+    /** Copy of all values; listeners are not part of Settings, so nothing else to copy. */
+    public Settings copy() {
+        Settings c = new Settings();
+        for (ConfigParameter p : ConfigParameters.all()) {
+            p.copy(this, c);
+        }
+        return c;
+    }
+
+    /** The data directory as a path, relative to the working directory unless absolute. */
+    public Path dataDir() {
+        return Path.of(dir);
+    }
+
+    /** True if clients must AUTH first. */
+    public boolean hasPassword() {
+        String p = requirepass;
+        return p != null && !p.isEmpty();
+    }
+
+    /** Io threads to start: the configured number, or the number of cores when 0. */
+    public int effectiveIoThreads() {
+        int n = ioThreads;
+        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Address the server listens on. */
+    public String getBind() {
+        return bind;
+    }
+
+    public void setBind(String bind) {
+        this.bind = Objects.requireNonNull(bind, "bind");
+    }
+
+    /** TCP port. */
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    /** Number of logical databases (SELECT 0..n-1). */
+    public int getDatabases() {
+        return databases;
+    }
+
+    public void setDatabases(int databases) {
+        this.databases = databases;
+    }
+
+    /** Maximum number of connected clients. */
+    public int getMaxclients() {
+        return maxclients;
+    }
+
+    public void setMaxclients(int maxclients) {
+        this.maxclients = maxclients;
+    }
+
+    /** Idle client timeout in seconds; 0 = never. */
+    public int getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(int timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Netty event-loop threads; 0 = number of cores. */
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
+    }
+
+    /** Data directory, relative to the working directory. */
+    public String getDir() {
+        return dir;
+    }
+
+    public void setDir(String dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    /** Write-ahead log on; off means a crash loses recent writes. */
+    public boolean isWalEnabled() {
+        return walEnabled;
+    }
+
+    public void setWalEnabled(boolean walEnabled) {
+        this.walEnabled = walEnabled;
+    }
+
+    /** When the WAL is fsynced. */
+    public SyncPolicy getSync() {
+        return sync;
+    }
+
+    public void setSync(SyncPolicy sync) {
+        this.sync = Objects.requireNonNull(sync, "sync");
+    }
+
+    /** How often the WAL is fsynced under everysec, in ms. */
+    public long getSyncIntervalMs() {
+        return syncIntervalMs;
+    }
+
+    public void setSyncIntervalMs(long syncIntervalMs) {
+        this.syncIntervalMs = syncIntervalMs;
+    }
+
+    /** Block compression for new SST files. */
+    public Compression getCompression() {
+        return compression;
+    }
+
+    public void setCompression(Compression compression) {
+        this.compression = Objects.requireNonNull(compression, "compression");
+    }
+
+    /** Size in bytes at which the WAL is rolled over. */
+    public long getMaxLogSize() {
+        return maxLogSize;
+    }
+
+    public void setMaxLogSize(long maxLogSize) {
+        this.maxLogSize = maxLogSize;
+    }
+
+    /** Bytes the hot cache may hold. */
+    public long getCacheMaxMemory() {
+        return cacheMaxMemory;
+    }
+
+    public void setCacheMaxMemory(long cacheMaxMemory) {
+        this.cacheMaxMemory = cacheMaxMemory;
+    }
+
+    /** Root log level: trace, debug, info, warn or error. */
+    public String getLogLevel() {
+        return logLevel;
+    }
+
+    public void setLogLevel(String logLevel) {
+        this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+    }
+
+    /** Password for AUTH; null = no password. */
+    public String getRequirepass() {
+        return requirepass;
+    }
+
+    public void setRequirepass(String requirepass) {
+        this.requirepass = requirepass;
+    }
+
+    /** Largest bulk string a client may send, in bytes. */
+    public long getProtoMaxBulkLen() {
+        return protoMaxBulkLen;
+    }
+
+    public void setProtoMaxBulkLen(long protoMaxBulkLen) {
+        this.protoMaxBulkLen = protoMaxBulkLen;
+    }
+
+    /** Keyspace notification classes as {@link KeyspaceEvents} bits; 0 = off. */
+    public int getNotifyKeyspaceEvents() {
+        return notifyKeyspaceEvents;
+    }
+
+    public void setNotifyKeyspaceEvents(int notifyKeyspaceEvents) {
+        this.notifyKeyspaceEvents = notifyKeyspaceEvents;
+    }
+
+    public long getHashMaxListpackEntries() {
+        return hashMaxListpackEntries;
+    }
+
+    public void setHashMaxListpackEntries(long hashMaxListpackEntries) {
+        this.hashMaxListpackEntries = hashMaxListpackEntries;
+    }
+
+    public long getHashMaxListpackValue() {
+        return hashMaxListpackValue;
+    }
+
+    public void setHashMaxListpackValue(long hashMaxListpackValue) {
+        this.hashMaxListpackValue = hashMaxListpackValue;
+    }
+
+    public int getListMaxListpackSize() {
+        return listMaxListpackSize;
+    }
+
+    public void setListMaxListpackSize(int listMaxListpackSize) {
+        this.listMaxListpackSize = listMaxListpackSize;
+    }
+
+    public int getListCompressDepth() {
+        return listCompressDepth;
+    }
+
+    public void setListCompressDepth(int listCompressDepth) {
+        this.listCompressDepth = listCompressDepth;
+    }
+
+    public long getSetMaxIntsetEntries() {
+        return setMaxIntsetEntries;
+    }
+
+    public void setSetMaxIntsetEntries(long setMaxIntsetEntries) {
+        this.setMaxIntsetEntries = setMaxIntsetEntries;
+    }
+
+    public long getSetMaxListpackEntries() {
+        return setMaxListpackEntries;
+    }
+
+    public void setSetMaxListpackEntries(long setMaxListpackEntries) {
+        this.setMaxListpackEntries = setMaxListpackEntries;
+    }
+
+    public long getSetMaxListpackValue() {
+        return setMaxListpackValue;
+    }
+
+    public void setSetMaxListpackValue(long setMaxListpackValue) {
+        this.setMaxListpackValue = setMaxListpackValue;
+    }
+
+    public long getZsetMaxListpackEntries() {
+        return zsetMaxListpackEntries;
+    }
+
+    public void setZsetMaxListpackEntries(long zsetMaxListpackEntries) {
+        this.zsetMaxListpackEntries = zsetMaxListpackEntries;
+    }
+
+    public long getZsetMaxListpackValue() {
+        return zsetMaxListpackValue;
+    }
+
+    public void setZsetMaxListpackValue(long zsetMaxListpackValue) {
+        this.zsetMaxListpackValue = zsetMaxListpackValue;
+    }
+
+    public long getStreamNodeMaxBytes() {
+        return streamNodeMaxBytes;
+    }
+
+    public void setStreamNodeMaxBytes(long streamNodeMaxBytes) {
+        this.streamNodeMaxBytes = streamNodeMaxBytes;
+    }
+
+    public long getStreamNodeMaxEntries() {
+        return streamNodeMaxEntries;
+    }
+
+    public void setStreamNodeMaxEntries(long streamNodeMaxEntries) {
+        this.streamNodeMaxEntries = streamNodeMaxEntries;
+    }
+
+    /** Redis maxmemory in bytes; 0 = no limit. */
+    public long getMaxmemory() {
+        return maxmemory;
+    }
+
+    public void setMaxmemory(long maxmemory) {
+        this.maxmemory = maxmemory;
+    }
+
+    public String getMaxmemoryPolicy() {
+        return maxmemoryPolicy;
+    }
+
+    public void setMaxmemoryPolicy(String maxmemoryPolicy) {
+        this.maxmemoryPolicy = Objects.requireNonNull(maxmemoryPolicy, "maxmemoryPolicy");
+    }
+
+    /** Snapshot points as "seconds changes ...", normalised. */
+    public String getSave() {
+        return save;
+    }
+
+    public void setSave(String save) {
+        this.save = Objects.requireNonNull(save, "save");
+    }
+
+    /** Microseconds; -1 disables the slow log, 0 logs everything. */
+    public long getSlowlogLogSlowerThan() {
+        return slowlogLogSlowerThan;
+    }
+
+    public void setSlowlogLogSlowerThan(long slowlogLogSlowerThan) {
+        this.slowlogLogSlowerThan = slowlogLogSlowerThan;
+    }
+
+    public long getSlowlogMaxLen() {
+        return slowlogMaxLen;
+    }
+
+    public void setSlowlogMaxLen(long slowlogMaxLen) {
+        this.slowlogMaxLen = slowlogMaxLen;
+    }
+
+    /** Milliseconds a script may run before BUSY replies (alias lua-time-limit). */
+    public long getBusyReplyThreshold() {
+        return busyReplyThreshold;
+    }
+
+    public void setBusyReplyThreshold(long busyReplyThreshold) {
+        this.busyReplyThreshold = busyReplyThreshold;
+    }
+
+    /** Normalised: class hard soft seconds, for normal, slave and pubsub. */
+    public String getClientOutputBufferLimit() {
+        return clientOutputBufferLimit;
+    }
+
+    public void setClientOutputBufferLimit(String clientOutputBufferLimit) {
+        this.clientOutputBufferLimit = Objects.requireNonNull(clientOutputBufferLimit, "clientOutputBufferLimit");
+    }
+
+    /** Background task frequency, 1..500. */
+    public int getHz() {
+        return hz;
+    }
+
+    public void setHz(int hz) {
+        this.hz = hz;
+    }
+
+    public boolean isLazyfreeLazyEviction() {
+        return lazyfreeLazyEviction;
+    }
+
+    public void setLazyfreeLazyEviction(boolean lazyfreeLazyEviction) {
+        this.lazyfreeLazyEviction = lazyfreeLazyEviction;
+    }
+
+    public boolean isLazyfreeLazyExpire() {
+        return lazyfreeLazyExpire;
+    }
+
+    public void setLazyfreeLazyExpire(boolean lazyfreeLazyExpire) {
+        this.lazyfreeLazyExpire = lazyfreeLazyExpire;
+    }
+
+    public boolean isLazyfreeLazyServerDel() {
+        return lazyfreeLazyServerDel;
+    }
+
+    public void setLazyfreeLazyServerDel(boolean lazyfreeLazyServerDel) {
+        this.lazyfreeLazyServerDel = lazyfreeLazyServerDel;
+    }
+
+    public boolean isLazyfreeLazyUserDel() {
+        return lazyfreeLazyUserDel;
+    }
+
+    public void setLazyfreeLazyUserDel(boolean lazyfreeLazyUserDel) {
+        this.lazyfreeLazyUserDel = lazyfreeLazyUserDel;
+    }
+
+    public boolean isLazyfreeLazyUserFlush() {
+        return lazyfreeLazyUserFlush;
+    }
+
+    public void setLazyfreeLazyUserFlush(boolean lazyfreeLazyUserFlush) {
+        this.lazyfreeLazyUserFlush = lazyfreeLazyUserFlush;
+    }
+
+    public boolean isClusterEnabled() {
+        return clusterEnabled;
+    }
+
+    public void setClusterEnabled(boolean clusterEnabled) {
+        this.clusterEnabled = clusterEnabled;
+    }
+
+    public boolean isProtectedMode() {
+        return protectedMode;
+    }
+
+    public void setProtectedMode(boolean protectedMode) {
+        this.protectedMode = protectedMode;
+    }
+
+    public String getLogfile() {
+        return logfile;
+    }
+
+    public void setLogfile(String logfile) {
+        this.logfile = Objects.requireNonNull(logfile, "logfile");
+    }
+
+    public String getMasterauth() {
+        return masterauth;
+    }
+
+    public void setMasterauth(String masterauth) {
+        this.masterauth = Objects.requireNonNull(masterauth, "masterauth");
+    }
+
+    public boolean isReplicaReadOnly() {
+        return replicaReadOnly;
+    }
+
+    public void setReplicaReadOnly(boolean replicaReadOnly) {
+        this.replicaReadOnly = replicaReadOnly;
+    }
+
+    /** Seconds between TCP keepalive probes; 0 = off. */
+    public int getTcpKeepalive() {
+        return tcpKeepalive;
+    }
+
+    public void setTcpKeepalive(int tcpKeepalive) {
+        this.tcpKeepalive = tcpKeepalive;
+    }
+
+    public int getTcpBacklog() {
+        return tcpBacklog;
+    }
+
+    public void setTcpBacklog(int tcpBacklog) {
+        this.tcpBacklog = tcpBacklog;
+    }
+
+    public String getUnixsocket() {
+        return unixsocket;
+    }
+
+    public void setUnixsocket(String unixsocket) {
+        this.unixsocket = Objects.requireNonNull(unixsocket, "unixsocket");
+    }
 }

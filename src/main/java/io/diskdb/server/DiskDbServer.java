@@ -4,7 +4,10 @@ import io.diskdb.command.CommandCatalog;
 import io.diskdb.command.CommandFamilies;
 import io.diskdb.command.CommandTable;
 import io.diskdb.command.Dispatcher;
+import io.diskdb.config.RuntimeConfig;
 import io.diskdb.config.Settings;
+import io.diskdb.config.SyncPolicy;
+import io.diskdb.storage.Durability;
 import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.storage.ExpiryCycle;
@@ -31,7 +34,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,9 +45,8 @@ public final class DiskDbServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiskDbServer.class);
     public static final String REDIS_VERSION = "7.0.15";
 
+    private final RuntimeConfig config;
     private final Settings settings;
-    private final StorageOptions storageOptions;
-    private final Path configFile;
     private final ServerStats stats = new ServerStats();
     private final ClientRegistry clients = new ClientRegistry();
     private final long startedAtMillis = System.currentTimeMillis();
@@ -57,15 +58,33 @@ public final class DiskDbServer implements AutoCloseable {
     private Channel listener;
     private volatile boolean stopping;
 
-    public DiskDbServer(Settings settings, StorageOptions storageOptions, Path configFile) {
-        this.settings = settings;
-        this.storageOptions = storageOptions;
-        this.configFile = configFile;
+    public DiskDbServer(RuntimeConfig config) {
+        this.config = config;
+        this.settings = config.settings();
+    }
+
+    /** What the storage engine takes from the settings. */
+    static StorageOptions storageOptions(Settings settings) {
+        return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
+                settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
+                settings.getCacheMaxMemory());
+    }
+
+    private static Durability durability(SyncPolicy sync) {
+        return switch (sync) {
+            case ALWAYS -> Durability.ALWAYS;
+            case EVERYSEC -> Durability.EVERYSEC;
+            case NO -> Durability.NO;
+        };
     }
 
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
-        keyspace = new Keyspace(storageOptions, settings.databases);
+        checkPortFree();
+        keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
+        // sync/appendfsync and wal-enabled/appendonly change how later writes are made
+        config.addListener((name, value) -> keyspace.engine().configureWrites(
+                durability(settings.getSync()), settings.isWalEnabled()));
         commands = new CommandTable(CommandCatalog.load());
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
@@ -73,10 +92,10 @@ public final class DiskDbServer implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(this, commands, keyspace);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = settings.effectiveIoThreads();
         group = new MultiThreadIoEventLoopGroup(threads, io);
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ProtocolLimits limits = ProtocolLimits.withMaxBulk(() -> settings.protoMaxBulkLen);
+        ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
         InputCounter inputCounter = new InputCounter(stats);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -96,21 +115,40 @@ public final class DiskDbServer implements AutoCloseable {
                     }
                 });
         try {
-            listener = bootstrap.bind(new InetSocketAddress(settings.bind, settings.port)).sync().channel();
+            listener = bootstrap.bind(new InetSocketAddress(settings.getBind(), settings.getPort())).sync().channel();
         } catch (Exception e) {
             close();
-            if (e instanceof BindException) {
-                throw new IOException("cannot listen on " + settings.bind + ":" + settings.port + ": "
-                        + (e.getMessage().contains("in use") ? "port already in use" : e.getMessage()), e);
-            }
-            throw new IOException("cannot listen on " + settings.bind + ":" + settings.port + ": " + e.getMessage(), e);
+            throw cannotListen(e);
         }
-        log.info("DiskDB ready to accept connections on {}:{} ({} transport)", settings.bind, port(), epoll ? "epoll" : "nio");
+        log.info("DiskDB ready to accept connections on {}:{} ({} transport)", settings.getBind(), port(), epoll ? "epoll" : "nio");
+    }
+
+    /**
+     * Fails fast, before the database is opened, when the port is taken: a second server
+     * started by mistake on the same port should say so, not touch any data directory.
+     */
+    private void checkPortFree() throws IOException {
+        if (settings.getPort() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.getBind(), settings.getPort()));
+        } catch (IOException e) {
+            throw cannotListen(e);
+        }
+    }
+
+    private IOException cannotListen(Exception cause) {
+        String reason = String.valueOf(cause.getMessage());
+        if (cause instanceof BindException || reason.contains("in use")) {
+            reason = reason.contains("in use") ? "port already in use" : reason;
+        }
+        return new IOException("cannot listen on " + settings.getBind() + ":" + settings.getPort() + ": " + reason, cause);
     }
 
     public boolean requiresPassword() {
-        String pass = settings.requirepass;
-        return pass != null && !pass.isEmpty();
+        return settings.hasPassword();
     }
 
     /** The port actually bound (differs from the setting when that is 0). */
@@ -142,12 +180,12 @@ public final class DiskDbServer implements AutoCloseable {
         return startedAtMillis;
     }
 
-    public Path configFile() {
-        return configFile;
+    public RuntimeConfig config() {
+        return config;
     }
 
     public int maxClients() {
-        return settings.maxclients;
+        return settings.getMaxclients();
     }
 
     public boolean isStopping() {

@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService walSyncer;
     private volatile WriteOptions writeOptions;
     private volatile Durability durability;
+    private volatile boolean walEnabled;
 
     public Engine(StorageOptions options) throws IOException {
         this.options = options;
@@ -83,7 +84,7 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        setDurability(options.durability());
+        configureWrites(options.durability(), options.walEnabled());
         long interval = Math.max(1, options.syncIntervalMillis());
         walSyncer.scheduleWithFixedDelay(this::syncWalIfEverysec, interval, interval, TimeUnit.MILLISECONDS);
         log.info("RocksDB {} opened in {} (sync {}, compression {})", RocksDB.rocksdbVersion(), options.dir(),
@@ -138,14 +139,15 @@ public final class Engine implements AutoCloseable {
         return durability;
     }
 
-    /** Changes the sync policy for all later writes (CONFIG SET sync / appendfsync). */
-    public synchronized void setDurability(Durability next) {
+    /** Changes how all later writes are made (CONFIG SET sync / appendfsync / appendonly). */
+    public synchronized void configureWrites(Durability next, boolean walEnabled) {
         WriteOptions created = new WriteOptions()
-                .setSync(next == Durability.ALWAYS)
-                .setDisableWAL(!options.walEnabled());
+                .setSync(next == Durability.ALWAYS && walEnabled)
+                .setDisableWAL(!walEnabled);
         WriteOptions previous = writeOptions;
         writeOptions = created;
         durability = next;
+        this.walEnabled = walEnabled;
         if (previous != null) {
             // in-flight writes may still hold the old object; leave it to the garbage collector
             resources.add(previous);
@@ -186,7 +188,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void syncWalIfEverysec() {
-        if (durability != Durability.EVERYSEC || !options.walEnabled()) {
+        if (durability != Durability.EVERYSEC || !walEnabled) {
             return;
         }
         try {
@@ -201,9 +203,9 @@ public final class Engine implements AutoCloseable {
     public synchronized void close() {
         walSyncer.shutdownNow();
         try {
-            if (options.walEnabled()) {
-                db.flushWal(true);
-            } else {
+            db.flushWal(true);
+            if (!walEnabled) {
+                // writes made without a WAL exist only in the memtables until flushed
                 try (var flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
                     db.flush(flush, new ArrayList<>(handles.values()));
                 }

@@ -1,8 +1,8 @@
 package io.diskdb.testing;
 
+import io.diskdb.config.RuntimeConfig;
 import io.diskdb.config.Settings;
 import io.diskdb.server.DiskDbServer;
-import io.diskdb.storage.StorageOptions;
 import redis.clients.jedis.Jedis;
 
 import java.io.IOException;
@@ -43,10 +43,11 @@ public final class TestServer implements AutoCloseable {
 
     private void open() throws IOException {
         Settings settings = new Settings();
-        settings.port = 0;
-        settings.dir = dir.resolve("data").toString();
+        settings.setPort(0);
+        settings.setDir(dir.resolve("data").toString());
+        settings.setCacheMaxMemory(32L << 20);
         customizer.accept(settings);
-        server = new DiskDbServer(settings, StorageOptions.defaults(Path.of(settings.dir)), null);
+        server = new DiskDbServer(new RuntimeConfig(settings, null));
         server.start();
     }
 
