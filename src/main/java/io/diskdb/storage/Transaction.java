@@ -6,9 +6,11 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The reads and writes of one command, or of one MULTI/EXEC, committed as one RocksDB write
@@ -163,10 +165,11 @@ public final class Transaction {
         List<KeyChange> changes = new ArrayList<>();
         long[] keyDeltas = new long[keyspace.counters().databases()];
         long[] expireDeltas = new long[keyDeltas.length];
+        Set<Long> liveVersions = liveVersions();
         try {
             for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
                 KeyState state = entry.getValue();
-                if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas)) {
+                if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas, liveVersions)) {
                     changes.add(new KeyChange(keyspace.logical(state.physicalDb), state.userKey,
                             state.original, state.current, state.expired && state.current == null));
                 }
@@ -196,8 +199,27 @@ public final class Transaction {
         }
     }
 
+    /**
+     * Versions that some key still holds after this transaction. RENAME and MOVE hand a version
+     * from one name to another without copying elements: the old name's deletion must not
+     * remove the elements the new name now owns.
+     */
+    private Set<Long> liveVersions() {
+        if (keys.size() < 2) {
+            return Set.of(); // the common single-key command cannot hand a version over
+        }
+        Set<Long> live = new HashSet<>();
+        for (KeyState state : keys.values()) {
+            if (state.dirty && state.current != null && state.current.hasElements()) {
+                live.add(state.current.version());
+            }
+        }
+        return live;
+    }
+
     /** Stages the writes that follow from one key's before/after pair; false if nothing changed. */
-    private boolean stage(byte[] metaKey, KeyState state, long[] keyDeltas, long[] expireDeltas) throws RocksDBException {
+    private boolean stage(byte[] metaKey, KeyState state, long[] keyDeltas, long[] expireDeltas,
+                          Set<Long> liveVersions) throws RocksDBException {
         Metadata before = state.original;
         Metadata after = state.current;
         if (before == null && after == null) {
@@ -218,7 +240,8 @@ public final class Transaction {
                 batch.put(engine.handle(ColumnFamily.EXPIRE), KeyCodec.expireKey(afterExpire, metaKey), EMPTY);
             }
         }
-        if (before != null && before.hasElements() && (after == null || after.version() != before.version())) {
+        if (before != null && before.hasElements() && (after == null || after.version() != before.version())
+                && !liveVersions.contains(before.version())) {
             stageElementRemoval(engine, batch, before);
         }
         int db = state.physicalDb;
