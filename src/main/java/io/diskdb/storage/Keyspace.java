@@ -7,6 +7,7 @@ import org.rocksdb.WriteBatchWithIndex;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -168,6 +169,14 @@ public final class Keyspace implements AutoCloseable {
         } catch (RocksDBException e) {
             throw new StorageException("FLUSHDB failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Milliseconds since the key was last read or written by a command, while its metadata is in
+     * the hot cache (OBJECT IDLETIME); empty once it has been evicted or was not used since start.
+     */
+    public OptionalLong idleMillis(int logicalDb, byte[] key) {
+        return cache.idleMillis(new Bytes(KeyCodec.metaKey(physical(logicalDb), key)));
     }
 
     /** Raw read of a meta record, bypassing the cache and locks (diagnostics, scans). */
