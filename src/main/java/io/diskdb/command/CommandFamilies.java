@@ -11,5 +11,6 @@ public final class CommandFamilies {
         ConnectionCommands.register(table);
         StringCommands.register(table);
         ConfigCommands.register(table);
+        KeyCommands.register(table);
     }
 }
