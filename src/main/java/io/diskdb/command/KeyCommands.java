@@ -40,15 +40,18 @@ public final class KeyCommands {
             withTargetStripe(LockPlan.KEYS_FROM_SPEC.stripes(keyspace, session, command, args),
                     keyspace, lockableDb(keyspace, args[2]), args[1]);
 
-    /** COPY src dst [DB n]: also the destination's stripe in database n. */
+    /**
+     * COPY src dst [DB n]: also the destination's stripe in database n. Every "DB n" pair is
+     * locked (the last one wins in the handler, and a superset of locks is harmless).
+     */
     static final LockPlan COPY_LOCKS = (keyspace, session, command, args) -> {
-        int[] own = LockPlan.KEYS_FROM_SPEC.stripes(keyspace, session, command, args);
+        int[] stripes = LockPlan.KEYS_FROM_SPEC.stripes(keyspace, session, command, args);
         for (int i = 3; i + 1 < args.length; i++) {
             if (Keywords.is(args[i], "db")) {
-                return withTargetStripe(own, keyspace, lockableDb(keyspace, args[i + 1]), args[2]);
+                stripes = withTargetStripe(stripes, keyspace, lockableDb(keyspace, args[i + 1]), args[2]);
             }
         }
-        return own;
+        return stripes;
     };
 
     private KeyCommands() {

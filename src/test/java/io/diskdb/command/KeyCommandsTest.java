@@ -299,6 +299,7 @@ class KeyCommandsTest {
         assertEquals(integer(0), call("COPY", "missing", "x"));
         assertEquals(integer(1), call("COPY", "src", "src", "DB", "1"));
         assertEquals(integer(0), call("COPY", "src", "src", "DB", "1"));
+        assertEquals(integer(1), call("COPY", "src", "src", "DB", "1", "DB", "2"), "the last DB option wins");
         assertEquals("+OK\r\n", call("SELECT", "1"));
         assertEquals("$1\r\nv\r\n", call("GET", "src"));
         assertEquals(integer(100), call("TTL", "src"));
