@@ -1,5 +1,6 @@
 package io.diskdb.command;
 
+import io.diskdb.config.Settings;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
@@ -15,10 +16,15 @@ import java.util.OptionalLong;
  */
 public final class KeyCommands {
     private static final String SAME_OBJECT = "ERR source and destination objects are the same";
-    private static final String NO_LFU = "ERR An LFU maxmemory policy is not selected, access frequency not tracked. "
-            + "Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    private static final String POLICY_SWITCH_NOTE =
+            " Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+    private static final String NO_LFU = "ERR An LFU maxmemory policy is not selected, access frequency not tracked."
+            + POLICY_SWITCH_NOTE;
+    private static final String LFU = "ERR An LFU maxmemory policy is selected, idle time not tracked."
+            + POLICY_SWITCH_NOTE;
+    /** Redis's LFU_INIT_VAL: the counter of a key not (yet) seen as frequently used. */
+    private static final long LFU_INITIAL_COUNTER = 5;
     private static final String[] OBJECT_HELP = {
-            "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
             "ENCODING <key>",
             "    Return the kind of internal representation used in order to store the value",
             "    associated with a <key>.",
@@ -31,8 +37,6 @@ public final class KeyCommands {
             "REFCOUNT <key>",
             "    Return the number of references of the value associated with the specified",
             "    <key>.",
-            "HELP",
-            "    Prints this help.",
     };
 
     /** MOVE key db: the key's stripe in the selected database and in the target one. */
@@ -223,7 +227,9 @@ public final class KeyCommands {
         if (meta == null) {
             ctx.reply().nullBulk();
         } else {
-            ctx.reply().bulk(Keys.encoding(meta));
+            Settings settings = ctx.server().settings();
+            ctx.reply().bulk(Keys.encoding(meta, new Keys.ListpackLimits(
+                    settings.getHashMaxListpackEntries(), settings.getZsetMaxListpackEntries())));
         }
     }
 
@@ -232,7 +238,9 @@ public final class KeyCommands {
         if (meta == null) {
             ctx.reply().nullBulk();
         } else {
-            ctx.reply().integer(Keys.refcount(meta));
+            Settings settings = ctx.server().settings();
+            boolean evictsByUse = settings.getMaxmemory() != 0 && (lfuPolicy(settings) || lruPolicy(settings));
+            ctx.reply().integer(Keys.refcount(meta, !evictsByUse));
         }
     }
 
@@ -245,25 +253,40 @@ public final class KeyCommands {
         OptionalLong idle = ctx.server().keyspace().idleMillis(ctx.db(), ctx.arg(2));
         if (ctx.txn().meta(ctx.db(), ctx.arg(2)) == null) {
             ctx.reply().nullBulk();
-        } else {
-            ctx.reply().integer(idle.orElse(0) / 1000);
+            return;
         }
+        if (lfuPolicy(ctx.server().settings())) {
+            throw new CommandError(LFU);
+        }
+        ctx.reply().integer(idle.orElse(0) / 1000);
     }
 
-    /** DiskDB has no LFU maxmemory policy, so Redis's answer for any other policy applies. */
+    /**
+     * Redis refuses FREQ unless maxmemory-policy is an LFU one. DiskDB keeps no per-key access
+     * counter (it never evicts keys, only cache entries), so under an LFU policy every key
+     * reports the counter Redis gives a key it has not seen used often.
+     */
     static void objectFreq(CommandContext ctx) {
         if (ctx.txn().meta(ctx.db(), ctx.arg(2)) == null) {
             ctx.reply().nullBulk();
             return;
         }
-        throw new CommandError(NO_LFU);
+        if (!lfuPolicy(ctx.server().settings())) {
+            throw new CommandError(NO_LFU);
+        }
+        ctx.reply().integer(LFU_INITIAL_COUNTER);
+    }
+
+    private static boolean lfuPolicy(Settings settings) {
+        return settings.getMaxmemoryPolicy().endsWith("-lfu");
+    }
+
+    private static boolean lruPolicy(Settings settings) {
+        return settings.getMaxmemoryPolicy().endsWith("-lru");
     }
 
     static void objectHelp(CommandContext ctx) {
-        ctx.reply().arrayHeader(OBJECT_HELP.length);
-        for (String line : OBJECT_HELP) {
-            ctx.reply().simple(line);
-        }
+        HelpReply.write(ctx.reply(), "object", OBJECT_HELP);
     }
 
     private static int dbIndex(CommandContext ctx, byte[] arg) {

@@ -21,13 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Keys {
     /** SCAN cursors are keyspace positions, so the cursor space is 32 bits. */
     public static final long CURSOR_LIMIT = 1L << 32;
-    /** Redis shares one object for the integers 0..9999 when no LRU/LFU policy needs per-key fields. */
+    /** Redis shares one object for each of the integers 0..9999. */
     private static final long SHARED_INTEGERS = 10_000;
     private static final long SHARED_REFCOUNT = Integer.MAX_VALUE;
     /** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
     private static final int EMBSTR_LIMIT = 44;
-    /** Redis 7.0 defaults of hash-max-listpack-entries and zset-max-listpack-entries. */
-    private static final long LISTPACK_ENTRIES = 128;
 
     private Keys() {
     }
@@ -159,18 +157,22 @@ public final class Keys {
         return chosen[0];
     }
 
+    /** hash-max-listpack-entries and zset-max-listpack-entries, as configured. */
+    public record ListpackLimits(long hashEntries, long zsetEntries) {
+    }
+
     /**
      * The name Redis 7.0 would give the value's encoding (OBJECT ENCODING). Strings are exact;
      * for collections it follows Redis's entry-count thresholds, which is as close as DiskDB's
      * storage, which has no such encodings, can describe them.
      */
-    public static String encoding(Metadata meta) {
+    public static String encoding(Metadata meta, ListpackLimits limits) {
         return switch (meta.type()) {
             case STRING -> stringEncoding(meta);
             case LIST -> "quicklist";
             case SET -> "hashtable";
-            case HASH -> meta.count() <= LISTPACK_ENTRIES ? "listpack" : "hashtable";
-            case ZSET -> meta.count() <= LISTPACK_ENTRIES ? "listpack" : "skiplist";
+            case HASH -> meta.count() <= limits.hashEntries() ? "listpack" : "hashtable";
+            case ZSET -> meta.count() <= limits.zsetEntries() ? "listpack" : "skiplist";
             case STREAM -> "stream";
             case JSON -> "raw"; // Redis reports module values as raw
         };
@@ -189,10 +191,11 @@ public final class Keys {
 
     /**
      * OBJECT REFCOUNT: 1, except for the small integers Redis shares between all keys holding
-     * them, whose reference count Redis reports as INT_MAX.
+     * them (when {@code sharedIntegers}: no LRU/LFU policy needs per-key fields), whose
+     * reference count Redis reports as INT_MAX.
      */
-    public static long refcount(Metadata meta) {
-        if (meta.isInlineString() && "int".equals(stringEncoding(meta))) {
+    public static long refcount(Metadata meta, boolean sharedIntegers) {
+        if (sharedIntegers && meta.isInlineString() && "int".equals(stringEncoding(meta))) {
             long value = Numbers.parseLong(meta.inlineValue());
             if (value >= 0 && value < SHARED_INTEGERS) {
                 return SHARED_REFCOUNT;

@@ -641,10 +641,41 @@ class KeyCommandsTest {
     }
 
     @Test
+    void objectFollowsTheMaxmemoryPolicyAsRedisDoes() {
+        call("SET", "k", "hello");
+        call("SET", "shared", "5");
+        assertEquals("+OK\r\n", call("CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"));
+        assertEquals(error("ERR An LFU maxmemory policy is selected, idle time not tracked. "
+                + "Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust."),
+                call("OBJECT", "IDLETIME", "k"));
+        assertEquals(integer(5), call("OBJECT", "FREQ", "k"), "Redis's counter of a key not used often");
+        assertEquals("$-1\r\n", call("OBJECT", "FREQ", "missing"));
+        assertEquals(integer(Integer.MAX_VALUE), call("OBJECT", "REFCOUNT", "shared"), "maxmemory 0 still shares");
+        call("CONFIG", "SET", "maxmemory-policy", "volatile-lru");
+        call("CONFIG", "SET", "maxmemory", "100mb");
+        assertEquals(integer(1), call("OBJECT", "REFCOUNT", "shared"), "LRU fields rule out shared integers");
+        call("CONFIG", "SET", "hash-max-listpack-entries", "2");
+        putHash("h", 3);
+        assertEquals("$9\r\nhashtable\r\n", call("OBJECT", "ENCODING", "h"));
+    }
+
+    @Test
     void objectHelpAndErrors() {
-        String help = call("OBJECT", "HELP");
-        assertTrue(help.startsWith("*15\r\n+OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n"), help);
-        assertTrue(help.endsWith("+HELP\r\n+    Prints this help.\r\n"), help);
+        assertEquals("*15\r\n+OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:\r\n"
+                + "+ENCODING <key>\r\n"
+                + "+    Return the kind of internal representation used in order to store the value\r\n"
+                + "+    associated with a <key>.\r\n"
+                + "+FREQ <key>\r\n"
+                + "+    Return the access frequency index of the <key>. The returned integer is\r\n"
+                + "+    proportional to the logarithm of the recent access frequency of the key.\r\n"
+                + "+IDLETIME <key>\r\n"
+                + "+    Return the idle time of the <key>, that is the approximated number of\r\n"
+                + "+    seconds elapsed since the last access to the key.\r\n"
+                + "+REFCOUNT <key>\r\n"
+                + "+    Return the number of references of the value associated with the specified\r\n"
+                + "+    <key>.\r\n"
+                + "+HELP\r\n"
+                + "+    Prints this help.\r\n", call("OBJECT", "HELP"));
         assertEquals(error("ERR unknown subcommand 'foo'. Try OBJECT HELP."), call("OBJECT", "foo", "k"));
         assertEquals(error("ERR wrong number of arguments for 'object' command"), call("OBJECT"));
         assertEquals(error("ERR wrong number of arguments for 'object|encoding' command"), call("OBJECT", "ENCODING"));
