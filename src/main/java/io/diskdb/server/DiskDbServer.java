@@ -120,6 +120,7 @@ public final class DiskDbServer implements AutoCloseable {
             close();
             throw cannotListen(e);
         }
+        IdleClientReaper.schedule(group, clients, settings);
         log.info("DiskDB ready to accept connections on {}:{} ({} transport)", settings.getBind(), port(), epoll ? "epoll" : "nio");
     }
 
