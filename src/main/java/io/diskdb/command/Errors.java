@@ -42,4 +42,25 @@ public final class Errors {
     public static CommandError invalidExpireTime(String commandName) {
         return new CommandError("ERR invalid expire time in '" + commandName + "' command");
     }
+
+    public static final String NAN_OR_INFINITY = "ERR increment would produce NaN or Infinity";
+    public static final String STRING_TOO_LONG = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+    public static final String OFFSET_OUT_OF_RANGE = "ERR offset is out of range";
+
+    public static CommandError overflow() {
+        return new CommandError(OVERFLOW);
+    }
+
+    public static CommandError nanOrInfinity() {
+        return new CommandError(NAN_OR_INFINITY);
+    }
+
+    /** A string would grow beyond proto-max-bulk-len (SETRANGE, APPEND, SETBIT...). */
+    public static CommandError stringTooLong() {
+        return new CommandError(STRING_TOO_LONG);
+    }
+
+    public static CommandError offsetOutOfRange() {
+        return new CommandError(OFFSET_OUT_OF_RANGE);
+    }
 }

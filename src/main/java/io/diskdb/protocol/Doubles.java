@@ -40,16 +40,13 @@ public final class Doubles {
     }
 
     /**
-     * INCRBYFLOAT and HINCRBYFLOAT print with {@code %.17Lf} on a long double and strip trailing
-     * zeros; a Java double carries fewer digits, so print the shortest text that reads back to
-     * the same double, in plain (never exponent) notation, as Redis's output does.
+     * What Redis 7.0 prints for a long double holding {@code value} (INCRBYFLOAT, HINCRBYFLOAT):
+     * {@code %.17Lf} with trailing zeros stripped, never an exponent. A double converts to long
+     * double exactly, so this is exact for it; arithmetic that Redis does in long double must be
+     * done with {@link LongDouble} to print the same digits.
      */
     public static String formatHuman(double value) {
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        String plain = new BigDecimal(Double.toString(value)).toPlainString();
-        return stripZeros(plain);
+        return LongDouble.of(value).toHumanString();
     }
 
     private static String stripZeros(String text) {
