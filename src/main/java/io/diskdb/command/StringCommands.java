@@ -248,7 +248,7 @@ public final class StringCommands {
      */
     private static void checkStringLength(CommandContext ctx, long size, long append) {
         long total = size + append;
-        long limit = Math.min(ctx.server().settings().protoMaxBulkLen, Integer.MAX_VALUE - 8);
+        long limit = Math.min(ctx.server().settings().getProtoMaxBulkLen(), Integer.MAX_VALUE - 8);
         if (total > limit || total < size) {
             throw Errors.stringTooLong();
         }
@@ -284,7 +284,7 @@ public final class StringCommands {
         byte[] a = metaA == null ? EMPTY : Strings.value(ctx.txn(), metaA);
         byte[] b = metaB == null ? EMPTY : Strings.value(ctx.txn(), metaB);
         // Redis refuses when its table of 32-bit lengths would exceed proto-max-bulk-len.
-        if (StringLcs.tableCells(a.length, b.length) * 4 > ctx.server().settings().protoMaxBulkLen) {
+        if (StringLcs.tableCells(a.length, b.length) * 4 > ctx.server().settings().getProtoMaxBulkLen()) {
             throw new CommandError(LCS_TOO_BIG);
         }
         if (len) {
