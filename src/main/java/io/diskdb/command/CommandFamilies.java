@@ -10,5 +10,6 @@ public final class CommandFamilies {
     public static void registerAll(CommandTable table, DiskDbServer server) {
         ConnectionCommands.register(table);
         StringCommands.register(table);
+        IntrospectionCommands.register(table);
     }
 }
