@@ -60,10 +60,24 @@ public final class KeySpecFinder {
         }
         if (fallback != null) {
             fallback.find(args, result);
+            dropIfOutOfBounds(args, result);
         } else if (specs.isEmpty()) {
             legacyRange(args, result);
         }
         return result;
+    }
+
+    /**
+     * Redis's procedures assume the arity was checked (SET's key is always args[1]); a caller
+     * that asks anyway, with too few arguments, gets no keys rather than a position to trip on.
+     */
+    private static void dropIfOutOfBounds(byte[][] args, KeySpecResult result) {
+        for (int i = 0; i < result.count(); i++) {
+            if (result.position(i) >= args.length) {
+                result.clear();
+                return;
+            }
+        }
     }
 
     /** Redis's {@code getKeysUsingKeySpecs} without partial results: false if any spec is unusable. */
