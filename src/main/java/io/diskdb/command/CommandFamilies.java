@@ -12,5 +12,6 @@ public final class CommandFamilies {
         StringCommands.register(table);
         ConfigCommands.register(table);
         KeyCommands.register(table);
+        IntrospectionCommands.register(table);
     }
 }

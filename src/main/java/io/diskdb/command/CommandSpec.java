@@ -24,6 +24,7 @@ public final class CommandSpec {
     private final List<String> aclCategories;
     private final Map<String, CommandSpec> subcommands;
     private final JsonNode source;
+    private final KeySpecFinder keyFinder;
 
     public CommandSpec(String name, int arity, Set<String> flags, int firstKey, int lastKey, int keyStep,
                        List<String> aclCategories, Map<String, CommandSpec> subcommands, JsonNode source) {
@@ -36,6 +37,8 @@ public final class CommandSpec {
         this.aclCategories = aclCategories;
         this.subcommands = subcommands;
         this.source = source;
+        this.keyFinder = new KeySpecFinder(KeySpec.parseAll(source == null ? null : source.get("key_specs")),
+                KeySpecFallback.forCommand(name), firstKey, lastKey, keyStep);
     }
 
     /** The command's row in the table resource (key specs, tips, docs) as loaded. */
@@ -91,18 +94,27 @@ public final class CommandSpec {
         return subcommands.get(name + "|" + lowerName);
     }
 
+    /** The command's key specs, parsed from its row once. */
+    public List<KeySpec> keySpecs() {
+        return keyFinder.specs();
+    }
+
+    /** Whether calls of this command can name keys at all (Redis's doesCommandHaveKeys). */
+    public boolean hasKeys() {
+        return keyFinder.hasKeys();
+    }
+
+    /**
+     * The key arguments of a call and how the command uses each, found as Redis 7 finds them
+     * (key specs, then Redis's own procedure for the commands that have one). Never throws: a
+     * malformed call yields the keys Redis would report, possibly none.
+     */
+    public KeySpecResult keys(byte[][] args) {
+        return keyFinder.find(args);
+    }
+
     /** Positions of the key arguments in {@code args} (args[0] is the command name). */
     public int[] keyPositions(byte[][] args) {
-        if (firstKey <= 0 || firstKey >= args.length) {
-            return new int[0];
-        }
-        int last = lastKey < 0 ? args.length + lastKey : Math.min(lastKey, args.length - 1);
-        int step = Math.max(1, keyStep);
-        int count = last < firstKey ? 0 : (last - firstKey) / step + 1;
-        int[] positions = new int[count];
-        for (int i = 0; i < count; i++) {
-            positions[i] = firstKey + i * step;
-        }
-        return positions;
+        return keyFinder.find(args).positions();
     }
 }
