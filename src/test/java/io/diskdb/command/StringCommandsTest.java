@@ -555,15 +555,15 @@ class StringCommandsTest {
 
         @Test
         void sizeLimitFollowsProtoMaxBulkLen() {
-            long saved = server.server().settings().protoMaxBulkLen;
-            server.server().settings().protoMaxBulkLen = 10;
+            long saved = server.server().settings().getProtoMaxBulkLen();
+            server.server().settings().setProtoMaxBulkLen(10);
             try {
                 call("SET", "r:limit", "12345678");
                 assertEquals(TOO_LONG, call("APPEND", "r:limit", "abc"));
                 assertEquals(integer(10), call("APPEND", "r:limit", "ab"));
                 assertEquals(TOO_LONG, call("SETRANGE", "r:limit", "10", "x"));
             } finally {
-                server.server().settings().protoMaxBulkLen = saved;
+                server.server().settings().setProtoMaxBulkLen(saved);
             }
         }
     }
