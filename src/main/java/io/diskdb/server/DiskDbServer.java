@@ -66,6 +66,7 @@ public final class DiskDbServer implements AutoCloseable {
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
         keyspace = new Keyspace(storageOptions, settings.databases);
+        keyspace.addCommitListener(stats::recordCommitted);
         commands = new CommandTable(CommandCatalog.load());
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
@@ -139,6 +140,14 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /**
+     * LASTSAVE and INFO rdb_last_save_time: every write is already durable in RocksDB and there
+     * are no snapshots yet, so the last "save" is the moment this server opened its data.
+     */
+    public long lastSaveMillis() {
         return startedAtMillis;
     }
 
