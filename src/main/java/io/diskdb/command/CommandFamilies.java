@@ -10,5 +10,7 @@ public final class CommandFamilies {
     public static void registerAll(CommandTable table, DiskDbServer server) {
         ConnectionCommands.register(table);
         StringCommands.register(table);
+        ServerCommands.register(table, server);
+        ClientCommands.register(table);
     }
 }
