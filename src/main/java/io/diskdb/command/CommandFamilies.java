@@ -13,5 +13,7 @@ public final class CommandFamilies {
         ConfigCommands.register(table);
         KeyCommands.register(table);
         IntrospectionCommands.register(table);
+        ServerCommands.register(table, server);
+        ClientCommands.register(table);
     }
 }

@@ -46,6 +46,7 @@ public final class Dispatcher {
 
     /** The command to run, or null after replying with the reason there is none. */
     private Command resolve(ClientSession session, byte[][] args, ReplyWriter reply) {
+        session.lastCommand(null);
         String name = Keywords.lower(args[0]);
         Command command = table.lookup(name);
         if (command == null) {
@@ -61,6 +62,7 @@ public final class Dispatcher {
             }
             command = sub;
         }
+        session.lastCommand(command.spec().name()); // CLIENT LIST cmd=, as Redis sets it before the arity check
         if (!command.spec().arityMatches(args.length)) {
             reject(reply, Errors.wrongArity(command.spec().name()).getMessage());
             return null;

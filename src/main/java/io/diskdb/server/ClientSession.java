@@ -3,6 +3,7 @@ package io.diskdb.server;
 import io.diskdb.protocol.ReplyWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.unix.UnixChannel;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -29,6 +30,10 @@ public final class ClientSession {
     private volatile String user = "default";
     private volatile String lastCommand = "NULL";
     private boolean closeAfterReply;
+    // CLIENT REPLY: OFF drops every reply; SKIP drops the reply of the next command only.
+    private volatile boolean repliesOff;
+    private boolean skipNextReply;
+    private boolean skipCurrentReply;
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -131,13 +136,53 @@ public final class ClientSession {
         return lastInteractionMillis;
     }
 
-    void touch(long now, String command) {
+    /**
+     * A command arrived: records the interaction time and applies a pending CLIENT REPLY SKIP to
+     * it. Returns the output position {@link #commandDone} cuts back to if its reply is dropped.
+     */
+    int commandReceived(long now) {
         lastInteractionMillis = now;
-        lastCommand = command;
+        skipCurrentReply = skipNextReply;
+        skipNextReply = false;
+        return reply().buffer().writerIndex();
     }
 
+    /** The command is done: drops what it replied if CLIENT REPLY says so. */
+    void commandDone(int replyStart) {
+        ByteBuf out = reply.buffer();
+        if ((repliesOff || skipCurrentReply) && out != null && out.writerIndex() >= replyStart) {
+            out.writerIndex(replyStart);
+        }
+        skipCurrentReply = false;
+    }
+
+    /** CLIENT REPLY ON: this command's reply and all later ones are sent. */
+    public void repliesOn() {
+        repliesOff = false;
+        skipCurrentReply = false;
+        skipNextReply = false;
+    }
+
+    /** CLIENT REPLY OFF: no reply is sent until CLIENT REPLY ON (whose +OK is). */
+    public void repliesOff() {
+        repliesOff = true;
+    }
+
+    /** CLIENT REPLY SKIP: the next command's reply is dropped; ignored while replies are off, as Redis. */
+    public void skipNextReply() {
+        if (!repliesOff) {
+            skipNextReply = true;
+        }
+    }
+
+    /** The full name of the command being run or last run ("client|list"), or "NULL" if it was unknown. */
     public String lastCommand() {
         return lastCommand;
+    }
+
+    /** Set by the dispatcher once it has resolved a command; null for an unknown one. */
+    public void lastCommand(String fullName) {
+        lastCommand = fullName == null ? "NULL" : fullName;
     }
 
     /** QUIT: the connection closes once the replies written so far are sent. */
@@ -147,6 +192,16 @@ public final class ClientSession {
 
     boolean closing() {
         return closeAfterReply;
+    }
+
+    /** Closes the connection (CLIENT KILL); Netty runs the close on the connection's own event loop. */
+    public void kill() {
+        channel.close();
+    }
+
+    /** The socket's file descriptor as CLIENT LIST shows it; -1 where the transport hides it (NIO). */
+    public int fd() {
+        return channel instanceof UnixChannel unix ? unix.fd().intValue() : -1;
     }
 
     public String remoteAddress() {

@@ -61,8 +61,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return; // after QUIT or a protocol error nothing more is read
         }
         if (msg instanceof byte[][] args) {
-            session.touch(System.currentTimeMillis(), "");
+            int replyStart = session.commandReceived(System.currentTimeMillis());
             dispatcher.dispatch(session, args);
+            session.commandDone(replyStart);
             if (session.pendingReplyBytes() >= FLUSH_THRESHOLD) {
                 ctx.write(session.takeReplies());
             }

@@ -82,6 +82,7 @@ public final class DiskDbServer implements AutoCloseable {
     public void start() throws IOException {
         checkPortFree();
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
+        keyspace.addCommitListener(stats::recordCommitted);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -178,6 +179,14 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    /**
+     * LASTSAVE and INFO rdb_last_save_time: every write is already durable in RocksDB and there
+     * are no snapshots yet, so the last "save" is the moment this server opened its data.
+     */
+    public long lastSaveMillis() {
         return startedAtMillis;
     }
 

@@ -1,8 +1,12 @@
 package io.diskdb.server;
 
+import io.diskdb.storage.KeyChange;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters INFO stats reports; CONFIG RESETSTAT zeroes them. */
+/** Counters INFO stats reports; CONFIG RESETSTAT zeroes them (not the gauges). */
 public final class ServerStats {
     public final LongAdder commandsProcessed = new LongAdder();
     public final LongAdder connectionsReceived = new LongAdder();
@@ -13,6 +17,11 @@ public final class ServerStats {
     public final LongAdder netInputBytes = new LongAdder();
     public final LongAdder netOutputBytes = new LongAdder();
     public final LongAdder errorReplies = new LongAdder();
+
+    /** Gauge: clients parked by a blocking command right now (INFO blocked_clients). */
+    public final AtomicLong blockedClients = new AtomicLong();
+    /** Key changes since the last save, which is the server start until snapshots exist. */
+    public final LongAdder changesSinceSave = new LongAdder();
 
     private final InstantaneousRate opsPerSecond = new InstantaneousRate();
 
@@ -26,6 +35,16 @@ public final class ServerStats {
         netInputBytes.reset();
         netOutputBytes.reset();
         errorReplies.reset();
+    }
+
+    /** Commit listener: every changed key is a change since the last save; TTL deletions also count as expired. */
+    public void recordCommitted(List<KeyChange> changes) {
+        changesSinceSave.add(changes.size());
+        for (KeyChange change : changes) {
+            if (change.expired()) {
+                expiredKeys.increment();
+            }
+        }
     }
 
     /** Commands per second over the last couple of seconds, as instantaneous_ops_per_sec. */
