@@ -70,7 +70,7 @@ final class InlineParser {
                         continue;
                     }
                     byte c = line[i];
-                    if (isSpace(c)) {
+                    if (endsUnquoted(c)) {
                         done = true;
                     } else if (c == '"') {
                         inDouble = true;
@@ -90,6 +90,11 @@ final class InlineParser {
 
     private static boolean isSpace(byte c) {
         return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0x0b || c == 0;
+    }
+
+    /** sdssplitargs ends an unquoted argument on fewer characters than isspace(): not \f or \v. */
+    private static boolean endsUnquoted(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0;
     }
 
     private static boolean isHex(byte c) {

@@ -39,12 +39,27 @@ public final class Transaction {
         Metadata current;
         boolean dirty;
         boolean expired;
+        /** Every value with element records this key held during the transaction, original included. */
+        final List<Metadata> versioned = new ArrayList<>(1);
 
         KeyState(int physicalDb, byte[] userKey, Metadata original) {
             this.physicalDb = physicalDb;
             this.userKey = userKey;
             this.original = original;
             this.current = original;
+            remember(original);
+        }
+
+        void assign(Metadata next) {
+            current = next;
+            dirty = true;
+            remember(next);
+        }
+
+        private void remember(Metadata meta) {
+            if (meta != null && meta.hasElements()) {
+                versioned.add(meta);
+            }
         }
     }
 
@@ -73,9 +88,7 @@ public final class Transaction {
 
     /** Creates or replaces the key's metadata. */
     public void putMeta(int db, byte[] key, Metadata meta) {
-        KeyState state = state(db, key);
-        state.current = meta;
-        state.dirty = true;
+        state(db, key).assign(meta);
     }
 
     /** Deletes the key with everything it holds; returns whether it existed. */
@@ -84,8 +97,7 @@ public final class Transaction {
         if (state.current == null) {
             return false;
         }
-        state.current = null;
-        state.dirty = true;
+        state.assign(null);
         return true;
     }
 
@@ -165,15 +177,15 @@ public final class Transaction {
         List<KeyChange> changes = new ArrayList<>();
         long[] keyDeltas = new long[keyspace.counters().databases()];
         long[] expireDeltas = new long[keyDeltas.length];
-        Set<Long> liveVersions = liveVersions();
         try {
             for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
                 KeyState state = entry.getValue();
-                if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas, liveVersions)) {
+                if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas)) {
                     changes.add(new KeyChange(keyspace.logical(state.physicalDb), state.userKey,
                             state.original, state.current, state.expired && state.current == null));
                 }
             }
+            stageUnreferencedElementRemoval();
             for (int db = 0; db < keyDeltas.length; db++) {
                 keyspace.counters().stage(batch, engine, db, keyDeltas[db], expireDeltas[db]);
             }
@@ -199,27 +211,8 @@ public final class Transaction {
         }
     }
 
-    /**
-     * Versions that some key still holds after this transaction. RENAME and MOVE hand a version
-     * from one name to another without copying elements: the old name's deletion must not
-     * remove the elements the new name now owns.
-     */
-    private Set<Long> liveVersions() {
-        if (keys.size() < 2) {
-            return Set.of(); // the common single-key command cannot hand a version over
-        }
-        Set<Long> live = new HashSet<>();
-        for (KeyState state : keys.values()) {
-            if (state.dirty && state.current != null && state.current.hasElements()) {
-                live.add(state.current.version());
-            }
-        }
-        return live;
-    }
-
     /** Stages the writes that follow from one key's before/after pair; false if nothing changed. */
-    private boolean stage(byte[] metaKey, KeyState state, long[] keyDeltas, long[] expireDeltas,
-                          Set<Long> liveVersions) throws RocksDBException {
+    private boolean stage(byte[] metaKey, KeyState state, long[] keyDeltas, long[] expireDeltas) throws RocksDBException {
         Metadata before = state.original;
         Metadata after = state.current;
         if (before == null && after == null) {
@@ -240,14 +233,32 @@ public final class Transaction {
                 batch.put(engine.handle(ColumnFamily.EXPIRE), KeyCodec.expireKey(afterExpire, metaKey), EMPTY);
             }
         }
-        if (before != null && before.hasElements() && (after == null || after.version() != before.version())
-                && !liveVersions.contains(before.version())) {
-            stageElementRemoval(engine, batch, before);
-        }
         int db = state.physicalDb;
         keyDeltas[db] += (after == null ? 0 : 1) - (before == null ? 0 : 1);
         expireDeltas[db] += (afterExpire == 0 ? 0 : 1) - (beforeExpire == 0 ? 0 : 1);
         return true;
+    }
+
+    /**
+     * Removes the elements of every version a key held during the transaction that no key holds
+     * after it: the value a key had before, and also a value created and replaced within the
+     * transaction (MULTI: HSET h a 1, DEL h), which a before/after comparison alone never sees.
+     * A version that another key holds afterwards was moved, not dropped, and is kept.
+     */
+    private void stageUnreferencedElementRemoval() throws RocksDBException {
+        Set<Long> live = new HashSet<>();
+        for (KeyState state : keys.values()) {
+            if (state.current != null && state.current.hasElements()) {
+                live.add(state.current.version());
+            }
+        }
+        for (KeyState state : keys.values()) {
+            for (Metadata held : state.versioned) {
+                if (live.add(held.version())) { // false when still live or already removed
+                    stageElementRemoval(engine, batch, held);
+                }
+            }
+        }
     }
 
     /**

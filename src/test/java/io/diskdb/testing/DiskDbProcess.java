@@ -1,0 +1,66 @@
+package io.diskdb.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * DiskDB running as a separate JVM (io.diskdb.Main on the test's class path), so that a test
+ * can kill it with SIGKILL and restart it on the same data directory.
+ */
+public final class DiskDbProcess implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private DiskDbProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static DiskDbProcess start(Path dataDir, Path log) {
+        int port = FreePort.find();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            DiskDbProcess started = new DiskDbProcess(process, port);
+            if (!FreePort.awaitListening(port, 30_000, process::isAlive)) {
+                started.kill();
+                throw new IllegalStateException("DiskDB did not start listening on " + port + "; see " + log);
+            }
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("DiskDB process did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+}
