@@ -31,7 +31,7 @@ class HostileClientsTest {
     @Test
     void announcedHugeBulkWithoutBodyAllocatesNothing() {
         // raise the limit so that the 600 MB header is accepted and the server has to wait for it
-        try (TestServer server = TestServer.start(settings -> settings.protoMaxBulkLen = 1L << 30)) {
+        try (TestServer server = TestServer.start(settings -> settings.setProtoMaxBulkLen(1L << 30))) {
             long before = usedHeap();
             try (RawConnection greedy = server.raw(); RawConnection good = server.raw()) {
                 greedy.sendRaw("*2\r\n$3\r\nGET\r\n$629145600\r\n");

@@ -25,7 +25,9 @@ public final class DiskDbProcess implements AutoCloseable {
         List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString());
         try {
+            // run where no diskdb.conf is found, so only the flags configure the server
             Process process = new ProcessBuilder(command)
+                    .directory(dataDir.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
