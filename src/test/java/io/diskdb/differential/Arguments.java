@@ -22,6 +22,11 @@ public final class Arguments {
         this.random = random;
     }
 
+    /** Every key the generator may use. */
+    public static List<String> allKeys() {
+        return KEYS;
+    }
+
     public String key() {
         return pick(KEYS);
     }
