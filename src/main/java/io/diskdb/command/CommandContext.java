@@ -3,7 +3,11 @@ package io.diskdb.command;
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
+import io.diskdb.server.ServerStats;
+import io.diskdb.storage.DataType;
+import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
+import io.diskdb.types.Collections;
 import io.diskdb.util.Bytes;
 
 import java.nio.charset.StandardCharsets;
@@ -83,6 +87,22 @@ public final class CommandContext {
 
     public double doubleArg(int index) {
         return Numbers.parseDoubleOrError(args[index]);
+    }
+
+    /**
+     * Looks a key up for reading and counts the keyspace hit or miss INFO reports, as Redis's
+     * lookupKeyRead does. A key of another type counts as a hit.
+     */
+    public Metadata lookupRead(byte[] key) {
+        Metadata meta = txn.meta(db(), key);
+        ServerStats stats = server.stats();
+        (meta == null ? stats.keyspaceMisses : stats.keyspaceHits).increment();
+        return meta;
+    }
+
+    /** {@link #lookupRead} of a key that must be of {@code type} (WRONGTYPE otherwise). */
+    public Metadata lookupRead(byte[] key, DataType type) {
+        return Collections.requireType(lookupRead(key), type);
     }
 
     public Bytes bytesArg(int index) {

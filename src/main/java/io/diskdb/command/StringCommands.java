@@ -1,7 +1,6 @@
 package io.diskdb.command;
 
 import io.diskdb.protocol.ReplyWriter;
-import io.diskdb.server.ServerStats;
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.StringLcs;
@@ -50,16 +49,9 @@ public final class StringCommands {
     }
 
     /** A lookup for reading, counted in the keyspace hits/misses as Redis's lookupKeyRead does. */
-    private static Metadata lookupRead(CommandContext ctx, byte[] key) {
-        Metadata meta = ctx.txn().meta(ctx.db(), key);
-        ServerStats stats = ctx.server().stats();
-        (meta == null ? stats.keyspaceMisses : stats.keyspaceHits).increment();
-        return meta;
-    }
-
     /** A string read with lookupRead: null if absent, WRONGTYPE for other types. */
     private static Metadata readString(CommandContext ctx, byte[] key) {
-        return Strings.requireString(lookupRead(ctx, key));
+        return Strings.requireString(ctx.lookupRead(key));
     }
 
     static void get(CommandContext ctx) {
@@ -145,7 +137,7 @@ public final class StringCommands {
         ReplyWriter reply = ctx.reply();
         reply.arrayHeader(ctx.argc() - 1);
         for (int i = 1; i < ctx.argc(); i++) {
-            Metadata meta = lookupRead(ctx, ctx.arg(i));
+            Metadata meta = ctx.lookupRead(ctx.arg(i));
             reply.bulk(meta == null || meta.type() != DataType.STRING ? null : Strings.value(ctx.txn(), meta));
         }
     }
@@ -256,8 +248,8 @@ public final class StringCommands {
 
     /** LCS key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN] */
     static void lcs(CommandContext ctx) {
-        Metadata metaA = lookupRead(ctx, ctx.arg(1));
-        Metadata metaB = lookupRead(ctx, ctx.arg(2));
+        Metadata metaA = ctx.lookupRead(ctx.arg(1));
+        Metadata metaB = ctx.lookupRead(ctx.arg(2));
         if (!isStringOrAbsent(metaA) || !isStringOrAbsent(metaB)) {
             throw new CommandError(LCS_NOT_STRINGS);
         }
