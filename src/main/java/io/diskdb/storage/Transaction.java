@@ -5,7 +5,9 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,16 @@ public final class Transaction {
     private final Map<Bytes, KeyState> keys = new LinkedHashMap<>();
     private boolean elementWrites;
     private long now;
+    // Savepoint (one level, for the commands of an EXEC): the batch keeps its own; the key
+    // states keep an undo log of their changes since the savepoint.
+    private boolean savePointSet;
+    private boolean elementWritesAtSavePoint;
+    private final Deque<Undo> undoLog = new ArrayDeque<>();
+
+    /** How to put one key state back as it was at the savepoint; created = the state is new since. */
+    private record Undo(Bytes metaKey, KeyState state, boolean created, Metadata current, boolean dirty,
+                        boolean expired, int versioned) {
+    }
 
     private static final class KeyState {
         final int physicalDb;
@@ -70,7 +82,9 @@ public final class Transaction {
 
     void begin() {
         keys.clear();
-        batch.clear();
+        batch.clear(); // also drops the batch's savepoints
+        savePointSet = false;
+        undoLog.clear();
         elementWrites = false;
         now = System.currentTimeMillis();
     }
@@ -88,7 +102,7 @@ public final class Transaction {
 
     /** Creates or replaces the key's metadata. */
     public void putMeta(int db, byte[] key, Metadata meta) {
-        state(db, key).assign(meta);
+        assign(state(db, key), meta);
     }
 
     /** Deletes the key with everything it holds; returns whether it existed. */
@@ -97,8 +111,62 @@ public final class Transaction {
         if (state.current == null) {
             return false;
         }
-        state.assign(null);
+        assign(state, null);
         return true;
+    }
+
+    private void assign(KeyState state, Metadata next) {
+        if (savePointSet) {
+            undoLog.push(new Undo(null, state, false, state.current, state.dirty, state.expired, state.versioned.size()));
+        }
+        state.assign(next);
+    }
+
+    /**
+     * Marks the point {@link #rollbackToSavePoint} returns to: EXEC sets one before each queued
+     * command so that a command failing with an error leaves the earlier commands' writes staged.
+     */
+    public void setSavePoint() {
+        if (savePointSet) {
+            throw new IllegalStateException("a savepoint is already set");
+        }
+        batch.setSavePoint();
+        savePointSet = true;
+        elementWritesAtSavePoint = elementWrites;
+    }
+
+    /** Keeps everything staged since the savepoint and forgets the savepoint. */
+    public void releaseSavePoint() {
+        try {
+            batch.popSavePoint();
+        } catch (RocksDBException e) {
+            throw new StorageException("savepoint failed: " + e.getMessage(), e);
+        }
+        savePointSet = false;
+        undoLog.clear();
+    }
+
+    /** Drops everything staged since the savepoint: element writes and key metadata alike. */
+    public void rollbackToSavePoint() {
+        try {
+            batch.rollbackToSavePoint();
+        } catch (RocksDBException e) {
+            throw new StorageException("savepoint rollback failed: " + e.getMessage(), e);
+        }
+        while (!undoLog.isEmpty()) {
+            Undo undo = undoLog.pop();
+            if (undo.created()) {
+                keys.remove(undo.metaKey());
+                continue;
+            }
+            KeyState state = undo.state();
+            state.current = undo.current();
+            state.dirty = undo.dirty();
+            state.expired = undo.expired();
+            state.versioned.subList(undo.versioned(), state.versioned.size()).clear();
+        }
+        elementWrites = elementWritesAtSavePoint;
+        savePointSet = false;
     }
 
     /** A version no other key has used or will use. */
@@ -120,6 +188,9 @@ public final class Transaction {
                 state.expired = true;
             }
             keys.put(metaKey, state);
+            if (savePointSet) {
+                undoLog.push(new Undo(metaKey, state, true, null, false, false, 0));
+            }
         }
         return state;
     }
