@@ -24,6 +24,7 @@ public final class Keyspace implements AutoCloseable {
     private final DatabaseMap databaseMap;
     private final int databases;
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<WholeDatabaseListener> databaseListeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Transaction> transactions;
 
     public Keyspace(StorageOptions options, int databases) throws IOException {
@@ -77,6 +78,10 @@ public final class Keyspace implements AutoCloseable {
 
     public void addCommitListener(CommitListener listener) {
         listeners.add(listener);
+    }
+
+    public void addWholeDatabaseListener(WholeDatabaseListener listener) {
+        databaseListeners.add(listener);
     }
 
     /** Stripe of a key for {@link KeyLocks#lock}. */
@@ -133,6 +138,9 @@ public final class Keyspace implements AutoCloseable {
 
     /** SWAPDB: caller holds every key lock. */
     public void swapDatabases(int a, int b) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeSwap(a, b);
+        }
         try {
             databaseMap.swap(a, b);
         } catch (RocksDBException e) {
@@ -145,6 +153,9 @@ public final class Keyspace implements AutoCloseable {
      * batch, plus a range delete of each collection's elements. Caller holds every key lock.
      */
     public void flush(int logicalDb, Consumer<byte[]> deletedKeyObserver) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeFlush(logicalDb);
+        }
         int db = physical(logicalDb);
         try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
             byte[] from = KeyCodec.dbPrefix(db);
