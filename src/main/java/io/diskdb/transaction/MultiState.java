@@ -1,0 +1,60 @@
+package io.diskdb.transaction;
+
+import io.diskdb.command.Command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One client's MULTI: whether it is open, the commands queued so far and whether one of them
+ * was refused when queued (EXEC then aborts, as Redis's CLIENT_DIRTY_EXEC). Only the client's
+ * event loop touches it, except {@link #executing()} which is read by commands run from EXEC.
+ */
+public final class MultiState {
+    private boolean open;
+    private boolean refusedCommand;
+    private boolean executing;
+    private List<QueuedCommand> queue = new ArrayList<>();
+
+    /** MULTI was called and neither EXEC nor DISCARD yet: commands are queued, not run. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    public void open() {
+        open = true;
+    }
+
+    public void queue(Command command, byte[][] args) {
+        queue.add(new QueuedCommand(command, args));
+    }
+
+    /** A command was refused while queuing (unknown, wrong arity...): EXEC must fail with EXECABORT. */
+    public void refuseExec() {
+        refusedCommand = true;
+    }
+
+    public boolean execRefused() {
+        return refusedCommand;
+    }
+
+    public List<QueuedCommand> queued() {
+        return queue;
+    }
+
+    /** Ends the MULTI (EXEC or DISCARD): nothing queued, nothing refused. */
+    public void close() {
+        open = false;
+        refusedCommand = false;
+        queue = new ArrayList<>();
+    }
+
+    /** True while EXEC runs the queued commands: blocking commands must not block then. */
+    public boolean executing() {
+        return executing;
+    }
+
+    public void executing(boolean executing) {
+        this.executing = executing;
+    }
+}
