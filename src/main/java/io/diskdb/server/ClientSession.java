@@ -1,6 +1,8 @@
 package io.diskdb.server;
 
 import io.diskdb.protocol.ReplyWriter;
+import io.diskdb.transaction.MultiState;
+import io.diskdb.transaction.Watcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.unix.UnixChannel;
@@ -34,6 +36,8 @@ public final class ClientSession {
     private volatile boolean repliesOff;
     private boolean skipNextReply;
     private boolean skipCurrentReply;
+    private final MultiState multi = new MultiState();
+    private final Watcher watcher = new Watcher();
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -183,6 +187,29 @@ public final class ClientSession {
     /** Set by the dispatcher once it has resolved a command; null for an unknown one. */
     public void lastCommand(String fullName) {
         lastCommand = fullName == null ? "NULL" : fullName;
+    }
+
+    /** This client's MULTI: open or not, queued commands. */
+    public MultiState multi() {
+        return multi;
+    }
+
+    /** This client's WATCHed keys. */
+    public Watcher watcher() {
+        return watcher;
+    }
+
+    /** Between MULTI and EXEC/DISCARD: commands are queued, not run. */
+    public boolean inMulti() {
+        return multi.isOpen();
+    }
+
+    /**
+     * True while EXEC runs this client's queued commands. Blocking commands (BLPOP...) check it
+     * and behave as their non-blocking forms, as in Redis: a transaction never waits.
+     */
+    public boolean executingTransaction() {
+        return multi.executing();
     }
 
     /** QUIT: the connection closes once the replies written so far are sent. */
