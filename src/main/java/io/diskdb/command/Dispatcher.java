@@ -2,11 +2,13 @@ package io.diskdb.command;
 
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
+import io.diskdb.server.ServerStats;
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.StorageException;
 import io.diskdb.storage.Transaction;
+import io.diskdb.transaction.MultiState;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,9 @@ import java.nio.charset.StandardCharsets;
  * <p>A handler that fails leaves nothing behind: its partial reply is cut from the output
  * buffer and its staged writes are dropped, so a client sees one error and the data is as
  * before.
+ *
+ * <p>Between MULTI and EXEC a resolved command is queued instead of run (see
+ * {@link TransactionCommands}); a command refused by {@link #resolve} then also dooms the EXEC.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -38,10 +43,27 @@ public final class Dispatcher {
     public void dispatch(ClientSession session, byte[][] args) {
         ReplyWriter reply = session.reply();
         Command command = resolve(session, args, reply);
+        if (session.inMulti() && !TransactionCommands.actsImmediatelyInMulti(command)) {
+            queue(session.multi(), command, args, reply);
+            return;
+        }
         if (command == null) {
             return;
         }
         execute(session, command, args, reply);
+    }
+
+    /** Queues a command sent after MULTI; a refused one (null: resolve has replied why) makes EXEC abort. */
+    private void queue(MultiState multi, Command command, byte[][] args, ReplyWriter reply) {
+        if (command == null) {
+            multi.refuseExec();
+        } else if (command.spec().hasFlag("no_multi")) {
+            multi.refuseExec();
+            reject(reply, "ERR Command not allowed inside a transaction");
+        } else {
+            multi.queue(command, args);
+            reply.simple("QUEUED");
+        }
     }
 
     /** The command to run, or null after replying with the reason there is none. */
@@ -86,28 +108,52 @@ public final class Dispatcher {
     }
 
     private void run(CommandContext ctx) {
+        runGuarded(ctx, () -> {
+            ctx.command().handler().execute(ctx);
+            ctx.txn().commit();
+        });
+    }
+
+    /**
+     * Runs one command EXEC queued, in EXEC's transaction and under EXEC's locks, without
+     * committing. Returns false if it failed: its partial reply is then replaced by its error
+     * and the caller drops what it staged.
+     */
+    static boolean runQueued(CommandContext ctx) {
+        ctx.server().stats().commandsProcessed.increment();
+        return runGuarded(ctx, () -> ctx.command().handler().execute(ctx));
+    }
+
+    /** Runs {@code body}; on failure cuts the command's partial reply and replies with the error. */
+    private static boolean runGuarded(CommandContext ctx, Runnable body) {
         ReplyWriter reply = ctx.reply();
         ByteBuf out = reply.buffer();
         int mark = out.writerIndex();
+        ServerStats stats = ctx.server().stats();
         try {
-            ctx.command().handler().execute(ctx);
-            ctx.txn().commit();
+            body.run();
+            return true;
         } catch (CommandError e) {
             out.writerIndex(mark);
-            reject(reply, e.getMessage());
+            reject(stats, reply, e.getMessage());
         } catch (StorageException e) {
             out.writerIndex(mark);
             log.error("storage error in '{}': {}", ctx.spec().name(), e.getMessage(), e);
-            reject(reply, "ERR " + e.getMessage());
+            reject(stats, reply, "ERR " + e.getMessage());
         } catch (RuntimeException e) {
             out.writerIndex(mark);
             log.error("internal error in '{}'", ctx.spec().name(), e);
-            reject(reply, "ERR internal error: " + e);
+            reject(stats, reply, "ERR internal error: " + e);
         }
+        return false;
     }
 
     private void reject(ReplyWriter reply, String message) {
-        server.stats().errorReplies.increment();
+        reject(server.stats(), reply, message);
+    }
+
+    private static void reject(ServerStats stats, ReplyWriter reply, String message) {
+        stats.errorReplies.increment();
         reply.error(message);
     }
 
