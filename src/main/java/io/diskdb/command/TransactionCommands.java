@@ -40,7 +40,7 @@ public final class TransactionCommands {
         table.register("exec", ctx -> exec(ctx, watches),
                 (space, session, command, args) -> execStripes(space, session, watches));
         table.register("discard", ctx -> discard(ctx, watches));
-        table.register("watch", ctx -> watch(ctx, watches));
+        table.register("watch", new Watch(watches));
         table.register("unwatch", ctx -> {
             watches.unwatchAll(ctx.session().watcher());
             ctx.reply().ok();
@@ -69,6 +69,14 @@ public final class TransactionCommands {
         multi.close();
         watches.unwatchAll(ctx.session().watcher());
         ctx.reply().ok();
+    }
+
+    /** WATCH, as a handler that also gives tests the registry (to check that disconnects leave nothing). */
+    record Watch(WatchRegistry registry) implements CommandHandler {
+        @Override
+        public void execute(CommandContext ctx) {
+            watch(ctx, registry);
+        }
     }
 
     private static void watch(CommandContext ctx, WatchRegistry watches) {
