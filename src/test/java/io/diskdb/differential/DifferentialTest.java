@@ -35,6 +35,8 @@ public abstract class DifferentialTest {
     private RealRedis redis;
     private RawConnection toDiskDb;
     private RawConnection toRedis;
+    /** Further clients, as [diskdb, redis] pairs: index 0 here is client 1 of {@link #runAs}. */
+    private final List<RawConnection[]> otherClients = new ArrayList<>();
     private final Deque<String> history = new ArrayDeque<>();
 
     @BeforeEach
@@ -47,6 +49,10 @@ public abstract class DifferentialTest {
 
     @AfterEach
     void stopServers() {
+        for (RawConnection[] pair : otherClients) {
+            pair[0].close();
+            pair[1].close();
+        }
         toDiskDb.close();
         toRedis.close();
         diskdb.close();
@@ -59,12 +65,26 @@ public abstract class DifferentialTest {
     }
 
     private void run(Step step, String context) {
+        runAs(0, step, context);
+    }
+
+    /**
+     * Runs one step as client {@code client} and fails unless the replies match: client 0 is
+     * the default connection, others are opened on first use on both servers, so tests of
+     * interplay between clients (WATCH) give both servers the same interleaving.
+     */
+    protected void runAs(int client, Step step, String context) {
         if (step.name().equals("dbsize")) {
             reclaimExpiredKeys();
         }
-        String ours = toDiskDb.call(step.args());
-        String theirs = toRedis.call(step.args());
-        remember(step + "\n      diskdb " + printable(ours) + "      redis  " + printable(theirs));
+        while (otherClients.size() < client) {
+            otherClients.add(new RawConnection[]{diskdb.raw(), redis.raw()});
+        }
+        RawConnection ourClient = client == 0 ? toDiskDb : otherClients.get(client - 1)[0];
+        RawConnection theirClient = client == 0 ? toRedis : otherClients.get(client - 1)[1];
+        String ours = ourClient.call(step.args());
+        String theirs = theirClient.call(step.args());
+        remember((client == 0 ? "" : "[client " + client + "] ") + step + "\n      diskdb " + printable(ours) + "      redis  " + printable(theirs));
         if (!equivalent(step.name(), ours, theirs)) {
             fail(context + "replies differ for: " + step + "\n  diskdb: " + printable(ours) + "  redis:  " + printable(theirs)
                     + "\nlast commands (oldest first):\n  " + String.join("\n  ", history));
