@@ -10,6 +10,10 @@ from .exceptions import ResponseError
 from .pipeline import Pipeline
 from .pubsub import PubSub
 
+# Servers check blocking timeouts on a timer (Redis: every 100 ms at hz 10), so a timed-out
+# BLPOP may answer a little after its timeout.
+_BLOCKING_GRACE = 1.0
+
 
 class DiskDB(Commands, KeyIteration):
     """A client holding one connection, opened lazily and reopened if the server closed it.
@@ -71,7 +75,8 @@ class DiskDB(Commands, KeyIteration):
         """Write all commands at once, then read one reply each (errors returned, not raised).
 
         block_timeout: the longest a command may block server-side; the socket timeout is
-        stretched by it so a BLPOP with timeout 5 does not fail on a 1 s socket_timeout.
+        stretched by it (plus a grace for the server's timer resolution) so a BLPOP with
+        timeout 5 does not fail on a 1 s socket_timeout.
         """
         with self._lock:
             connection = self._connection
@@ -82,7 +87,7 @@ class DiskDB(Commands, KeyIteration):
             if stretch:
                 assert self._params.socket_timeout is not None and block_timeout is not None
                 connection.set_read_timeout(self._params.socket_timeout + block_timeout
-                                            if block_timeout > 0 else None)
+                                            + _BLOCKING_GRACE if block_timeout > 0 else None)
             try:
                 return [connection.read_reply() for _ in commands]
             finally:
