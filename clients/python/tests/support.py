@@ -6,8 +6,9 @@ The tests FLUSH the server's databases: point them at a disposable server.
 """
 import os
 import sys
+import threading
 import unittest
-from typing import Any, Dict
+from typing import Any, Callable, Dict
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
@@ -22,6 +23,17 @@ _supported: Dict[str, bool] = {}
 def make_client(**options: Any) -> diskdb.DiskDB:
     options.setdefault("socket_timeout", 10)
     return diskdb.DiskDB(host=HOST, port=PORT, **options)
+
+
+def later(delay: float, action: Callable[[diskdb.DiskDB], Any]) -> threading.Timer:
+    """Run action with a fresh client after delay seconds, on another thread (for waking up
+    blocking commands). join() the returned timer."""
+    def run() -> None:
+        with make_client() as client:
+            action(client)
+    timer = threading.Timer(delay, run)
+    timer.start()
+    return timer
 
 
 def server_has(command: str) -> bool:

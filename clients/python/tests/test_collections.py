@@ -1,8 +1,6 @@
-import threading
-import time
 import unittest
 
-from support import ServerTestCase, make_client
+from support import ServerTestCase, later, make_client
 
 
 class ListsTest(ServerTestCase):
@@ -56,15 +54,13 @@ class ListsTest(ServerTestCase):
 
     def test_blocking_pop_wakes_up_on_push(self) -> None:
         self.require("blpop", "blmove")
-        pusher = threading.Timer(0.2, lambda: make_client().rpush("later", "v"))
-        pusher.start()
+        pusher = later(0.2, lambda other: other.rpush("later", "v"))
         try:
             with make_client() as c:
                 self.assertEqual(c.blpop("later", timeout=5), (b"later", b"v"))
         finally:
             pusher.join()
-        pusher = threading.Timer(0.2, lambda: make_client().rpush("src", "w"))
-        pusher.start()
+        pusher = later(0.2, lambda other: other.rpush("src", "w"))
         try:
             with make_client() as c:
                 self.assertEqual(c.blmove("src", "dst", 5, "RIGHT", "LEFT"), b"w")
