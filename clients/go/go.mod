@@ -1,0 +1,3 @@
+module github.com/diskdb/diskdb-go
+
+go 1.19
