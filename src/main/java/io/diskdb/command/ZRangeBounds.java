@@ -39,7 +39,7 @@ final class ZRangeBounds {
         if (from == end.length) {
             return 0.0;
         }
-        return io.diskdb.command.Numbers.parseDouble(Arrays.copyOfRange(end, from, end.length));
+        return Numbers.parseDouble(Arrays.copyOfRange(end, from, end.length));
     }
 
     private static boolean isSpace(byte c) {

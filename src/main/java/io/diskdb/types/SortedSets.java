@@ -2,6 +2,7 @@ package io.diskdb.types;
 
 import io.diskdb.storage.ColumnFamily;
 import io.diskdb.storage.DataType;
+import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.util.Bytes;
@@ -38,7 +39,7 @@ public final class SortedSets {
 
     /** The member's score, null if it is not in the set: one point read. */
     public static Double score(Transaction txn, Metadata meta, byte[] member) {
-        byte[] value = txn.get(ColumnFamily.ZSETS, io.diskdb.storage.KeyCodec.elementKey(meta.version(),
+        byte[] value = txn.get(ColumnFamily.ZSETS, KeyCodec.elementKey(meta.version(),
                 SortedSetKeys.member(member)));
         return value == null ? null : ScoreCodec.get(value, 0);
     }
@@ -265,9 +266,7 @@ public final class SortedSets {
         if (meta == null || count <= 0) {
             return List.of();
         }
-        List<ScoredMember> popped = highest
-                ? byRank(txn, meta, 0, Math.min(count, meta.count()) - 1, true)
-                : byRank(txn, meta, 0, Math.min(count, meta.count()) - 1, false);
+        List<ScoredMember> popped = byRank(txn, meta, 0, Math.min(count, meta.count()) - 1, highest);
         SortedSetWriter writer = SortedSetWriter.of(txn, db, key, meta);
         for (ScoredMember entry : popped) {
             writer.remove(entry);
