@@ -30,6 +30,15 @@ public final class KeyHash {
         return (slot(key) << 18) | (fnv1a(key) & 0x3ffff);
     }
 
+    /**
+     * The position of an element (a hash field, a set or sorted-set member) inside its
+     * collection: FNV-1a 32-bit. Element records are ordered by it, so HSCAN/SSCAN/ZSCAN get a
+     * stateless cursor the way SCAN does. Part of the on-disk format.
+     */
+    public static int elementPosition(byte[] element) {
+        return fnv1a(element);
+    }
+
     /** The cluster slot, honouring hash tags exactly as Redis's keyHashSlot does. */
     public static int slot(byte[] key) {
         int start = -1;

@@ -1,0 +1,86 @@
+package io.diskdb.types;
+
+import io.diskdb.storage.KeyCodec;
+import io.diskdb.storage.KeyHash;
+
+import java.util.Arrays;
+
+/**
+ * Sub-keys of a sorted set's records in the {@code zsets} family (after the version prefix):
+ *
+ * <pre>
+ * member record  ['m'][member position u32][member]      -> score (8 bytes, {@link ScoreCodec})
+ * score index    ['s'][score, order-preserving][member]   -> empty
+ * </pre>
+ * The member record answers ZSCORE with one read and orders members by position for ZSCAN;
+ * the index orders the set as Redis does (score, then member bytes) for ranges and ranks.
+ */
+final class SortedSetKeys {
+    static final byte MEMBER_TAG = 'm';
+    static final byte INDEX_TAG = 's';
+    static final byte[] INDEX_START = {INDEX_TAG};
+    private static final int MEMBER_OFFSET = 1 + 4;
+    private static final int INDEX_MEMBER_OFFSET = 1 + ScoreCodec.BYTES;
+
+    private SortedSetKeys() {
+    }
+
+    static byte[] member(byte[] member) {
+        byte[] out = new byte[MEMBER_OFFSET + member.length];
+        out[0] = MEMBER_TAG;
+        KeyCodec.putInt(out, 1, KeyHash.elementPosition(member));
+        System.arraycopy(member, 0, out, MEMBER_OFFSET, member.length);
+        return out;
+    }
+
+    /** The first member sub-key at or after {@code position} (a ZSCAN cursor). */
+    static byte[] memberSeek(long position) {
+        byte[] out = new byte[MEMBER_OFFSET];
+        out[0] = MEMBER_TAG;
+        KeyCodec.putInt(out, 1, (int) position);
+        return out;
+    }
+
+    static boolean isMember(byte[] subKey) {
+        return subKey.length >= MEMBER_OFFSET && subKey[0] == MEMBER_TAG;
+    }
+
+    static long memberPosition(byte[] memberSubKey) {
+        return KeyCodec.getInt(memberSubKey, 1) & 0xffffffffL;
+    }
+
+    static byte[] memberOf(byte[] memberSubKey) {
+        return Arrays.copyOfRange(memberSubKey, MEMBER_OFFSET, memberSubKey.length);
+    }
+
+    static byte[] index(double score, byte[] member) {
+        byte[] out = new byte[INDEX_MEMBER_OFFSET + member.length];
+        out[0] = INDEX_TAG;
+        ScoreCodec.put(out, 1, score);
+        System.arraycopy(member, 0, out, INDEX_MEMBER_OFFSET, member.length);
+        return out;
+    }
+
+    /** Sorts before every index entry with a score of {@code score} or more. */
+    static byte[] indexSeek(double score) {
+        return index(score, new byte[0]);
+    }
+
+    /** Sorts after every index entry with a score of {@code score} or less. */
+    static byte[] indexAfter(double score) {
+        byte[] out = new byte[INDEX_MEMBER_OFFSET];
+        out[0] = INDEX_TAG;
+        // +inf encodes below 0xFF..., so the successor never overflows into the next tag
+        KeyCodec.putLong(out, 1, ScoreCodec.orderKey(score) + 1);
+        return out;
+    }
+
+    static boolean isIndex(byte[] subKey) {
+        return subKey.length >= INDEX_MEMBER_OFFSET && subKey[0] == INDEX_TAG;
+    }
+
+    static ScoredMember entryOf(byte[] indexSubKey) {
+        return new ScoredMember(Arrays.copyOfRange(indexSubKey, INDEX_MEMBER_OFFSET, indexSubKey.length),
+                ScoreCodec.get(indexSubKey, 1));
+    }
+}
