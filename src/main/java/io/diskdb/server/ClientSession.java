@@ -1,5 +1,6 @@
 package io.diskdb.server;
 
+import io.diskdb.blocking.Waiter;
 import io.diskdb.protocol.ReplyWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -34,6 +35,12 @@ public final class ClientSession {
     private volatile boolean repliesOff;
     private boolean skipNextReply;
     private boolean skipCurrentReply;
+    // Blocking commands (io.diskdb.blocking): while parked the connection runs nothing else of
+    // this client; the connection handler is told when the wait ends, to send and go on.
+    private Waiter waiter;
+    private Runnable afterUnpark = () -> { };
+    // MULTI/EXEC: blocking commands do not block while set (they answer nil at once).
+    private boolean inTransaction;
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -173,6 +180,41 @@ public final class ClientSession {
         if (!repliesOff) {
             skipNextReply = true;
         }
+    }
+
+    /** Whether a blocking command has parked this client (its reply is not written yet). */
+    public boolean blocked() {
+        return waiter != null;
+    }
+
+    /** The parked command, or null. */
+    public Waiter waiter() {
+        return waiter;
+    }
+
+    /** Called by the blocking registry when it parks this client. */
+    public void park(Waiter parkedBy) {
+        waiter = parkedBy;
+    }
+
+    /** Called by the blocking registry when the wait is over and its reply (if any) is written. */
+    public void unpark() {
+        waiter = null;
+        afterUnpark.run();
+    }
+
+    /** What the connection does when the client is unparked: send the reply, run queued commands. */
+    void afterUnpark(Runnable action) {
+        afterUnpark = action;
+    }
+
+    /** Whether the client's commands run inside MULTI/EXEC, where blocking commands may not block. */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    public void inTransaction(boolean value) {
+        inTransaction = value;
     }
 
     /** The full name of the command being run or last run ("client|list"), or "NULL" if it was unknown. */
