@@ -231,15 +231,9 @@ public final class ListCommands {
                             + "2 from the second ... or use negative to start from the end of the list");
                 }
             } else if (ctx.argIs(i, "count") && moreArgs) {
-                count = ctx.longArg(++i);
-                if (count < 0) {
-                    throw new CommandError("ERR COUNT can't be negative");
-                }
+                count = positiveLong(ctx.arg(++i), "ERR COUNT can't be negative");
             } else if (ctx.argIs(i, "maxlen") && moreArgs) {
-                maxlen = ctx.longArg(++i);
-                if (maxlen < 0) {
-                    throw new CommandError("ERR MAXLEN can't be negative");
-                }
+                maxlen = positiveLong(ctx.arg(++i), "ERR MAXLEN can't be negative");
             } else {
                 throw Errors.syntax();
             }
