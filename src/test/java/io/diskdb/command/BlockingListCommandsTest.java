@@ -1,7 +1,11 @@
 package io.diskdb.command;
 
+import io.diskdb.storage.KeyLocks;
+import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.Transaction;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.TestServer;
+import io.diskdb.types.Lists;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,6 +304,32 @@ class BlockingListCommandsTest {
         control.call("RPUSH", "other2", "v");
         assertEquals(pair("other2", "v"), waiter.readReply());
         awaitBlocked(0);
+    }
+
+    /**
+     * Waiters are woken by the commit, never by a staged write: a transaction holding several
+     * commands (MULTI/EXEC) wakes them only once the whole batch is written.
+     */
+    @Test
+    void aTransactionWakesWaitersOnlyWhenItCommits() {
+        RawConnection waiter = client();
+        waiter.send("BLPOP", "tx", "0");
+        awaitBlocked(1);
+        Keyspace keyspace = server.server().keyspace();
+        byte[] key = "tx".getBytes(StandardCharsets.UTF_8);
+        try (KeyLocks.Held held = keyspace.locks().lock(new int[]{keyspace.stripe(0, key)})) {
+            Transaction txn = keyspace.begin();
+            Lists.ListValue list = Lists.findOrCreate(txn, 0, key);
+            list.push(false, "first".getBytes(StandardCharsets.UTF_8));
+            list.push(false, "second".getBytes(StandardCharsets.UTF_8));
+            list.save();
+            sleep(200);
+            assertEquals(1, blockedClients());
+            txn.commit();
+        }
+        assertEquals(pair("tx", "first"), waiter.readReply());
+        awaitBlocked(0);
+        assertEquals(":1\r\n", control.call("LLEN", "tx"));
     }
 
     @Test
