@@ -57,7 +57,7 @@ public final class Blocking {
     public static void block(CommandContext ctx, List<byte[]> keys, DataType type, long timeoutMillis,
                              Consumer<ReplyWriter> nilNow) {
         ClientSession session = ctx.session();
-        if (session.inTransaction()) {
+        if (session.executingTransaction()) {
             nilNow.accept(ctx.reply());
             return;
         }

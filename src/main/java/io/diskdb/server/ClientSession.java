@@ -39,8 +39,8 @@ public final class ClientSession {
     // this client; the connection handler is told when the wait ends, to send and go on.
     private Waiter waiter;
     private Runnable afterUnpark = () -> { };
-    // MULTI/EXEC: blocking commands do not block while set (they answer nil at once).
-    private boolean inTransaction;
+    // EXEC running this client's queued commands: blocking commands do not block (nil at once).
+    private boolean executingTransaction;
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -208,13 +208,17 @@ public final class ClientSession {
         afterUnpark = action;
     }
 
-    /** Whether the client's commands run inside MULTI/EXEC, where blocking commands may not block. */
-    public boolean inTransaction() {
-        return inTransaction;
+    /**
+     * True while EXEC runs this client's queued commands. Blocking commands (BLPOP...) check it
+     * and behave as their non-blocking forms, as in Redis: a transaction never waits. (The
+     * MULTI/EXEC work backs this with its own transaction state; this plain flag stands in.)
+     */
+    public boolean executingTransaction() {
+        return executingTransaction;
     }
 
-    public void inTransaction(boolean value) {
-        inTransaction = value;
+    public void executingTransaction(boolean value) {
+        executingTransaction = value;
     }
 
     /** The full name of the command being run or last run ("client|list"), or "NULL" if it was unknown. */
