@@ -1,5 +1,6 @@
 package io.diskdb.command;
 
+import io.diskdb.server.ClientSession;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Transaction;
@@ -330,6 +331,25 @@ class BlockingListCommandsTest {
         assertEquals(pair("tx", "first"), waiter.readReply());
         awaitBlocked(0);
         assertEquals(":1\r\n", control.call("LLEN", "tx"));
+    }
+
+    /**
+     * Inside EXEC a blocking command answers at once, as its non-blocking form would: BLPOP with
+     * a null array, BLMOVE with a null bulk (what Redis 7.0 replies to them inside MULTI).
+     */
+    @Test
+    void blockingCommandsDoNotBlockWhileATransactionExecutes() throws Exception {
+        RawConnection c = client();
+        long id = Long.parseLong(c.call("CLIENT", "ID").substring(1).trim());
+        ClientSession session = server.server().clients().get(id);
+        session.channel().eventLoop().submit(() -> session.executingTransaction(true)).get();
+        assertEquals(NIL_ARRAY, c.call("BLPOP", "none", "0"));
+        assertEquals("$-1\r\n", c.call("BLMOVE", "none", "d", "LEFT", "LEFT", "0"));
+        assertEquals("$-1\r\n", c.call("BRPOPLPUSH", "none", "d", "0"));
+        assertEquals(NIL_ARRAY, c.call("BLMPOP", "0", "1", "none", "LEFT"));
+        control.call("RPUSH", "some", "v");
+        assertEquals(pair("some", "v"), c.call("BRPOP", "some", "0"));
+        assertEquals(0, blockedClients());
     }
 
     @Test
