@@ -37,7 +37,7 @@ public final class ClientSession {
     private boolean skipCurrentReply;
     // Blocking commands (io.diskdb.blocking): while parked the connection runs nothing else of
     // this client; the connection handler is told when the wait ends, to send and go on.
-    private Waiter waiter;
+    private volatile Waiter waiter; // volatile: the idle-client reaper reads it from another thread
     private Runnable afterUnpark = () -> { };
     // EXEC running this client's queued commands: blocking commands do not block (nil at once).
     private boolean executingTransaction;
