@@ -353,6 +353,19 @@ class BlockingListCommandsTest {
     }
 
     @Test
+    void theIdleTimeoutSparesBlockedClients() {
+        try (TestServer idle = TestServer.start(settings -> settings.setTimeout(1));
+             RawConnection waiter = idle.raw()) {
+            waiter.send("BLPOP", "slow", "0");
+            sleep(2500);
+            try (RawConnection pusher = idle.raw()) {
+                pusher.call("RPUSH", "slow", "v");
+            }
+            assertEquals(pair("slow", "v"), waiter.readReply());
+        }
+    }
+
+    @Test
     void blockedClientsIsExact() {
         assertEquals(0, blockedClients());
         RawConnection a = client();
