@@ -17,5 +17,6 @@ public final class CommandFamilies {
         ClientCommands.register(table);
         TransactionCommands.register(table, server);
         SortedSetCommands.register(table);
+        ListCommands.register(table);
     }
 }

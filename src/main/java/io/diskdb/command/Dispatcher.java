@@ -99,6 +99,18 @@ public final class Dispatcher {
     /** Runs a resolved command under its key locks, in a transaction of its own. */
     public void execute(ClientSession session, Command command, byte[][] args, ReplyWriter reply) {
         server.stats().commandsProcessed.increment();
+        runLocked(session, command, args, reply);
+    }
+
+    /**
+     * Runs a command a blocking command parked again, when one of its keys may be ready
+     * (io.diskdb.blocking): as {@link #execute}, but it is the same command, not a new one.
+     */
+    public void retry(ClientSession session, Command command, byte[][] args) {
+        runLocked(session, command, args, session.reply());
+    }
+
+    private void runLocked(ClientSession session, Command command, byte[][] args, ReplyWriter reply) {
         int[] stripes = command.lockPlan().stripes(keyspace, session, command, args);
         KeyLocks locks = keyspace.locks();
         try (KeyLocks.Held held = stripes == null ? locks.lockAll() : locks.lock(stripes)) {

@@ -1,5 +1,6 @@
 package io.diskdb.server;
 
+import io.diskdb.blocking.Waiter;
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.transaction.MultiState;
 import io.diskdb.transaction.Watcher;
@@ -38,6 +39,10 @@ public final class ClientSession {
     private boolean skipCurrentReply;
     private final MultiState multi = new MultiState();
     private final Watcher watcher = new Watcher();
+    // Blocking commands (io.diskdb.blocking): while parked the connection runs nothing else of
+    // this client; the connection handler is told when the wait ends, to send and go on.
+    private volatile Waiter waiter; // volatile: the idle-client reaper reads it from another thread
+    private Runnable afterUnpark = () -> { };
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -179,6 +184,37 @@ public final class ClientSession {
         }
     }
 
+    /** Whether a blocking command has parked this client (its reply is not written yet). */
+    public boolean blocked() {
+        return waiter != null;
+    }
+
+    /** The parked command, or null. */
+    public Waiter waiter() {
+        return waiter;
+    }
+
+    /** Called by the blocking registry when it parks this client. */
+    public void park(Waiter parkedBy) {
+        waiter = parkedBy;
+    }
+
+    /** Called by the blocking registry when the wait is over and its reply (if any) is written. */
+    public void unpark() {
+        waiter = null;
+        afterUnpark.run();
+    }
+
+    /** What the connection does when the client is unparked: send the reply, run queued commands. */
+    void afterUnpark(Runnable action) {
+        afterUnpark = action;
+    }
+
+    /**
+     * True while EXEC runs this client's queued commands. Blocking commands (BLPOP...) check it
+     * and behave as their non-blocking forms, as in Redis: a transaction never waits. (The
+     * MULTI/EXEC work backs this with its own transaction state; this plain flag stands in.)
+     */
     /** The full name of the command being run or last run ("client|list"), or "NULL" if it was unknown. */
     public String lastCommand() {
         return lastCommand;

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 
 /**
  * Feeds one connection's decoded commands to the dispatcher, in order, on the connection's
@@ -25,6 +26,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final DiskDbServer server;
     private final Dispatcher dispatcher;
     private final ClientSession session;
+    /**
+     * Requests that arrived while a blocking command had the client parked: Redis runs nothing
+     * else of a blocked client, so they wait here and run in order once it is answered. Past
+     * {@link #MAX_QUEUED_WHILE_BLOCKED} reading pauses, which bounds the memory one client holds.
+     */
+    private final ArrayDeque<Object> queuedWhileBlocked = new ArrayDeque<>();
+    private static final int MAX_QUEUED_WHILE_BLOCKED = 1024;
 
     ConnectionHandler(DiskDbServer server, Dispatcher dispatcher, ClientSession session) {
         this.server = server;
@@ -42,12 +50,15 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         server.clients().add(session);
+        session.afterUnpark(() -> resume(ctx));
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(session);
+        queuedWhileBlocked.clear();
+        server.blocking().cancel(session);
         ByteBuf pending = session.takeReplies();
         if (pending != null) {
             pending.release();
@@ -57,6 +68,28 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session.blocked()) {
+            queuedWhileBlocked.addLast(msg);
+            if (queuedWhileBlocked.size() >= MAX_QUEUED_WHILE_BLOCKED) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        process(ctx, msg);
+    }
+
+    /** The blocked command was answered: send its reply, then run what queued up behind it. */
+    private void resume(ChannelHandlerContext ctx) {
+        while (!session.blocked() && !queuedWhileBlocked.isEmpty()) {
+            process(ctx, queuedWhileBlocked.pollFirst());
+        }
+        channelReadComplete(ctx);
+        if (!session.blocked() && ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void process(ChannelHandlerContext ctx, Object msg) {
         if (session.closing()) {
             return; // after QUIT or a protocol error nothing more is read
         }

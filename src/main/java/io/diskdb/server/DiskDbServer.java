@@ -1,5 +1,6 @@
 package io.diskdb.server;
 
+import io.diskdb.blocking.BlockingRegistry;
 import io.diskdb.command.CommandCatalog;
 import io.diskdb.command.CommandFamilies;
 import io.diskdb.command.CommandTable;
@@ -54,6 +55,7 @@ public final class DiskDbServer implements AutoCloseable {
     private Keyspace keyspace;
     private CommandTable commands;
     private ExpiryCycle expiryCycle;
+    private BlockingRegistry blocking;
     private EventLoopGroup group;
     private Channel listener;
     private volatile boolean stopping;
@@ -91,6 +93,8 @@ public final class DiskDbServer implements AutoCloseable {
         expiryCycle = new ExpiryCycle(keyspace);
         expiryCycle.start();
         Dispatcher dispatcher = new Dispatcher(this, commands, keyspace);
+        blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
+        keyspace.addCommitListener(blocking);
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         int threads = settings.effectiveIoThreads();
@@ -168,6 +172,11 @@ public final class DiskDbServer implements AutoCloseable {
 
     public CommandTable commands() {
         return commands;
+    }
+
+    /** Clients parked by blocking commands (BLPOP...), woken by commits. */
+    public BlockingRegistry blocking() {
+        return blocking;
     }
 
     public ClientRegistry clients() {

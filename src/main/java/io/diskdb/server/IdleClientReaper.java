@@ -24,7 +24,8 @@ final class IdleClientReaper {
         }
         long cutoff = System.currentTimeMillis() - timeoutSeconds * 1000;
         for (ClientSession client : clients.all()) {
-            if (client.lastInteractionMillis() < cutoff) {
+            // a client parked by BLPOP & co. is waiting, not idle: Redis spares it too
+            if (client.lastInteractionMillis() < cutoff && !client.blocked()) {
                 client.channel().close();
             }
         }

@@ -221,6 +221,21 @@ public final class Transaction {
         }
     }
 
+    /**
+     * Deletes the records of {@code family} in {@code [from, to)} with one range delete. Range
+     * deletes go to the batch's underlying WriteBatch, which the batch's index does not cover:
+     * reads and iterators of this same transaction still see the deleted records. Use it only
+     * for records nothing reads again before the commit (e.g. list positions a trim cut off).
+     */
+    public void deleteRange(ColumnFamily family, byte[] from, byte[] to) {
+        try {
+            batch.getWriteBatch().deleteRange(engine.handle(family), from, to);
+            elementWrites = true;
+        } catch (RocksDBException e) {
+            throw new StorageException("write failed: " + e.getMessage(), e);
+        }
+    }
+
     /** An iterator over a family that sees this transaction's writes; the caller closes it. */
     public RocksIterator iterator(ColumnFamily family) {
         RocksIterator base = engine.db().newIterator(engine.handle(family), engine.readOptions());

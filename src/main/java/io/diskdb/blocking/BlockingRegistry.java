@@ -1,0 +1,225 @@
+package io.diskdb.blocking;
+
+import io.diskdb.command.Command;
+import io.diskdb.server.ClientSession;
+import io.diskdb.server.ServerStats;
+import io.diskdb.storage.CommitListener;
+import io.diskdb.storage.DataType;
+import io.diskdb.storage.KeyChange;
+import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.Metadata;
+import io.diskdb.util.Bytes;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The clients parked by blocking commands (BLPOP, BLMOVE, BLMPOP...), by the keys they wait on.
+ * No thread ever waits: a parked client simply gets no reply until a commit makes one of its
+ * keys ready, its timeout passes, or it disconnects.
+ *
+ * <p>Wake-up: as a {@link CommitListener} the registry sees every committed change. For a key
+ * that now holds elements of the type its waiters want, it picks the longest-waiting of them
+ * and schedules a retry of its command on that client's own event loop, through the normal
+ * dispatcher path (locks, transaction). A retry that finds nothing leaves the client parked in
+ * its place. Waiters of one key are woken one at a time: when a retry is over, the key is
+ * checked again and the next waiter is woken if elements are left. That keeps the order FIFO,
+ * as in Redis, even though waiters live on different event loops.
+ */
+public final class BlockingRegistry implements CommitListener {
+    /** Runs a parked command again on its client's event loop (the dispatcher's retry). */
+    @FunctionalInterface
+    public interface Retrier {
+        void retry(ClientSession session, Command command, byte[][] args);
+    }
+
+    private record WaitKey(int db, Bytes key) {
+    }
+
+    /** The waiters of one key, oldest first, and the one whose retry is under way. */
+    private static final class KeyWaiters {
+        final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+        Waiter waking;
+        /** The key changed again while a retry was under way: check it once that retry ends. */
+        boolean changedWhileWaking;
+    }
+
+    private final Keyspace keyspace;
+    private final ServerStats stats;
+    private final Retrier retrier;
+    private final Map<WaitKey, KeyWaiters> byKey = new HashMap<>();
+    /** Lets commits skip the lock entirely while nobody waits (the common case). */
+    private final AtomicInteger parked = new AtomicInteger();
+
+    public BlockingRegistry(Keyspace keyspace, ServerStats stats, Retrier retrier) {
+        this.keyspace = keyspace;
+        this.stats = stats;
+        this.retrier = retrier;
+    }
+
+    /** Clients parked right now. */
+    public int parkedClients() {
+        return parked.get();
+    }
+
+    /**
+     * Parks the client running {@code command} on {@code keys} until one of them holds elements
+     * of {@code type}; {@code timeoutMillis} 0 waits forever. Called by a handler (under its key
+     * locks, so no commit to these keys can slip in between its check and this registration).
+     */
+    void park(ClientSession session, Command command, byte[][] args, int db, List<Bytes> keys, DataType type,
+              long timeoutMillis) {
+        Waiter waiter = new Waiter(session, command, args, db, keys, type);
+        synchronized (this) {
+            for (Bytes key : keys) {
+                byKey.computeIfAbsent(new WaitKey(db, key), k -> new KeyWaiters()).queue.addLast(waiter);
+            }
+            parked.incrementAndGet();
+        }
+        stats.blockedClients.incrementAndGet();
+        session.park(waiter);
+        if (timeoutMillis > 0) {
+            waiter.timer = session.channel().eventLoop().schedule(() -> timedOut(waiter), timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A retry found nothing to serve: the client keeps waiting, in its place. */
+    void stayParked(Waiter waiter) {
+        waiter.stillWaiting = true;
+    }
+
+    /** The client disconnected (or was killed) while parked: forget it, no reply. */
+    public void cancel(ClientSession session) {
+        Waiter waiter = session.waiter();
+        if (waiter != null && unregister(waiter)) {
+            session.unpark();
+        }
+    }
+
+    @Override
+    public void committed(List<KeyChange> changes) {
+        if (parked.get() == 0) {
+            return;
+        }
+        synchronized (this) {
+            for (KeyChange change : changes) {
+                Metadata after = change.after();
+                if (after != null && after.count() > 0) {
+                    signal(new WaitKey(change.db(), new Bytes(change.key())), after.type());
+                }
+            }
+        }
+    }
+
+    /** The key holds elements of {@code type}: wake its oldest waiter for that type, one at a time. */
+    private void signal(WaitKey key, DataType type) {
+        KeyWaiters waiters = byKey.get(key);
+        if (waiters == null) {
+            return;
+        }
+        if (waiters.waking != null) {
+            waiters.changedWhileWaking = true;
+            return;
+        }
+        for (Waiter waiter : waiters.queue) {
+            if (waiter.type == type) {
+                waiters.waking = waiter;
+                scheduleRetry(waiter);
+                return;
+            }
+        }
+    }
+
+    private void scheduleRetry(Waiter waiter) {
+        if (!waiter.retryScheduled) {
+            waiter.retryScheduled = true;
+            waiter.session.channel().eventLoop().execute(() -> retry(waiter));
+        }
+    }
+
+    /** On the waiter's event loop: runs its command again; it either serves the client or parks it again. */
+    private void retry(Waiter waiter) {
+        synchronized (this) {
+            if (waiter.done) {
+                return; // timed out or disconnected in the meantime
+            }
+            waiter.retryScheduled = false;
+            waiter.stillWaiting = false;
+        }
+        retrier.retry(waiter.session, waiter.command, waiter.args);
+        if (waiter.stillWaiting) {
+            synchronized (this) {
+                for (Bytes key : waiter.keys) {
+                    KeyWaiters waiters = byKey.get(new WaitKey(waiter.db, key));
+                    if (waiters != null && waiters.waking == waiter) {
+                        waiters.waking = null;
+                        if (waiters.changedWhileWaking) {
+                            waiters.changedWhileWaking = false;
+                            recheck(new WaitKey(waiter.db, key));
+                        }
+                    }
+                }
+            }
+        } else if (unregister(waiter)) {
+            // served (or failed, e.g. BLMOVE to a key of the wrong type): its reply is written
+            waiter.session.unpark();
+        }
+    }
+
+    private void timedOut(Waiter waiter) {
+        if (unregister(waiter)) {
+            // Redis 7.0 answers every timed-out list, zset or stream wait with a null array
+            waiter.session.reply().nullArray();
+            waiter.session.unpark();
+        }
+    }
+
+    /**
+     * Removes the waiter from every key and settles the keys it was being woken for; false if
+     * it was already gone. Its keys are checked again: elements it did not take (it was served
+     * from another key, timed out or left) belong to the next waiter.
+     */
+    private boolean unregister(Waiter waiter) {
+        synchronized (this) {
+            if (waiter.done) {
+                return false;
+            }
+            waiter.done = true;
+            parked.decrementAndGet();
+            for (Bytes key : waiter.keys) {
+                WaitKey waitKey = new WaitKey(waiter.db, key);
+                KeyWaiters waiters = byKey.get(waitKey);
+                if (waiters == null) {
+                    continue;
+                }
+                waiters.queue.remove(waiter);
+                if (waiters.waking == waiter) {
+                    waiters.waking = null;
+                    waiters.changedWhileWaking = false;
+                }
+                if (waiters.queue.isEmpty()) {
+                    byKey.remove(waitKey);
+                } else {
+                    recheck(waitKey);
+                }
+            }
+        }
+        if (waiter.timer != null) {
+            waiter.timer.cancel(false);
+        }
+        stats.blockedClients.decrementAndGet();
+        return true;
+    }
+
+    /** Signals the key again if it holds elements now (a hint: the retry decides under the locks). */
+    private void recheck(WaitKey key) {
+        Metadata meta = keyspace.peek(key.db(), key.key().array());
+        if (meta != null && meta.count() > 0 && !meta.isExpired(System.currentTimeMillis())) {
+            signal(key, meta.type());
+        }
+    }
+}
