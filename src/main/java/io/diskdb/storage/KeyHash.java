@@ -30,6 +30,15 @@ public final class KeyHash {
         return (slot(key) << 18) | (fnv1a(key) & 0x3ffff);
     }
 
+    /**
+     * The 32-bit position of a collection element's sub-key (a hash field), its FNV-1a hash.
+     * Hash fields are stored ordered by it, which gives HSCAN the same stateless cursor SCAN
+     * has. Part of the on-disk format, like {@link #position}.
+     */
+    public static int elementPosition(byte[] subKey) {
+        return fnv1a(subKey);
+    }
+
     /** The cluster slot, honouring hash tags exactly as Redis's keyHashSlot does. */
     public static int slot(byte[] key) {
         int start = -1;
