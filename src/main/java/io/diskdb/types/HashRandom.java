@@ -30,12 +30,20 @@ public final class HashRandom {
 
     /** One random field with its value. The hash must exist. */
     public static Hashes.Entry one(Transaction txn, Metadata hash) {
-        if (hash.count() <= SMALL) {
-            List<Hashes.Entry> all = Hashes.entries(txn, hash);
-            return all.get(random().nextInt(all.size()));
-        }
         try (ElementCursor cursor = Hashes.cursor(txn, hash)) {
-            return pick(cursor);
+            if (hash.count() > SMALL) {
+                return pick(cursor);
+            }
+            // step to a uniform index without copying the values passed over
+            long index = random().nextLong(hash.count());
+            cursor.seekToFirst();
+            for (long i = 0; i < index && cursor.valid(); i++) {
+                cursor.next();
+            }
+            if (!cursor.valid()) {
+                cursor.seekToFirst();
+            }
+            return Hashes.entry(cursor);
         }
     }
 
