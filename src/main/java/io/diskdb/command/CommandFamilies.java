@@ -18,5 +18,6 @@ public final class CommandFamilies {
         TransactionCommands.register(table, server);
         SortedSetCommands.register(table);
         ListCommands.register(table);
+        HashCommands.register(table);
     }
 }

@@ -63,4 +63,15 @@ public final class Errors {
     public static CommandError offsetOutOfRange() {
         return new CommandError(OFFSET_OUT_OF_RANGE);
     }
+
+    public static final String VALUE_OUT_OF_RANGE = "ERR value is out of range";
+
+    /** Redis's getRangeLongFromObjectOrReply without a custom message (its wording, "must between", kept). */
+    public static CommandError outOfRange(long min, long max) {
+        return new CommandError("ERR value is out of range, value must between " + min + " and " + max);
+    }
+
+    public static CommandError valueOutOfRange() {
+        return new CommandError(VALUE_OUT_OF_RANGE);
+    }
 }

@@ -49,7 +49,7 @@ public final class Settings {
 
     // ---- redis ----
     private volatile int notifyKeyspaceEvents = 0;
-    private volatile long hashMaxListpackEntries = 128;
+    private volatile long hashMaxListpackEntries = 512;
     private volatile long hashMaxListpackValue = 64;
     private volatile int listMaxListpackSize = -2;
     private volatile int listCompressDepth = 0;

@@ -171,7 +171,7 @@ public final class Keys {
             case STRING -> stringEncoding(meta);
             case LIST -> "quicklist";
             case SET -> "hashtable";
-            case HASH -> meta.count() <= limits.hashEntries() ? "listpack" : "hashtable";
+            case HASH -> Hashes.encoding(meta); // remembered at write time, as Redis converts
             case ZSET -> meta.count() <= limits.zsetEntries() ? "listpack" : "skiplist";
             case STREAM -> "stream";
             case JSON -> "raw"; // Redis reports module values as raw

@@ -186,15 +186,10 @@ public final class Strings {
     public static byte[] incrByFloat(Transaction txn, int db, byte[] key, byte[] increment) {
         Metadata existing = meta(txn, db, key);
         LongDouble current = existing == null ? LongDouble.ZERO : LongDouble.parse(value(txn, existing));
-        LongDouble delta = LongDouble.parse(increment);
-        if (current == null || delta == null) {
-            throw Errors.notFloat();
+        if (current == null) {
+            throw Errors.notFloat(); // Redis words a bad stored value like a bad increment
         }
-        LongDouble sum = current.plus(delta);
-        if (!sum.isFinite()) {
-            throw Errors.nanOrInfinity();
-        }
-        byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
+        byte[] text = FloatIncrement.sum(current, FloatIncrement.parseIncrement(increment));
         overwrite(txn, db, key, existing, text);
         return text;
     }

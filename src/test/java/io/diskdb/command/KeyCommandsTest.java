@@ -614,8 +614,8 @@ class KeyCommandsTest {
         assertEquals("$6\r\nembstr\r\n", call("OBJECT", "ENCODING", "short"));
         assertEquals("$6\r\nembstr\r\n", call("OBJECT", "ENCODING", "limit"));
         assertEquals("$3\r\nraw\r\n", call("OBJECT", "ENCODING", "long"));
-        putHash("small", 3);
-        putHash("large", 200);
+        call("HSET", "small", "a", "1", "b", "2");
+        call("HSET", "large", "f", "a".repeat(65)); // longer than hash-max-listpack-value
         assertEquals("$8\r\nlistpack\r\n", call("OBJECT", "ENCODING", "small"));
         assertEquals("$9\r\nhashtable\r\n", call("OBJECT", "ENCODING", "large"));
         assertEquals("$-1\r\n", call("OBJECT", "ENCODING", "missing"));
@@ -655,7 +655,7 @@ class KeyCommandsTest {
         call("CONFIG", "SET", "maxmemory", "100mb");
         assertEquals(integer(1), call("OBJECT", "REFCOUNT", "shared"), "LRU fields rule out shared integers");
         call("CONFIG", "SET", "hash-max-listpack-entries", "2");
-        putHash("h", 3);
+        call("HSET", "h", "a", "1", "b", "2", "c", "3");
         assertEquals("$9\r\nhashtable\r\n", call("OBJECT", "ENCODING", "h"));
     }
 

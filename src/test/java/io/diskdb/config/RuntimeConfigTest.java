@@ -41,7 +41,7 @@ class RuntimeConfigTest {
         Map<String, String> all = new java.util.HashMap<>();
         config.get("*").forEach(e -> all.put(e.getKey(), e.getValue()));
         assertEquals("", all.get("notify-keyspace-events"));
-        assertEquals("128", all.get("hash-max-listpack-entries"));
+        assertEquals("512", all.get("hash-max-listpack-entries"));
         assertEquals("64", all.get("hash-max-listpack-value"));
         assertEquals("-2", all.get("list-max-listpack-size"));
         assertEquals("0", all.get("list-compress-depth"));

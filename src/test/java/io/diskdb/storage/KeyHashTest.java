@@ -24,6 +24,14 @@ class KeyHashTest {
     }
 
     @Test
+    void elementPositionIsFnv1a32() {
+        // published FNV-1a 32-bit test vectors: hash fields are ordered on disk by this value
+        assertEquals(0x811c9dc5, KeyHash.elementPosition(new byte[0]));
+        assertEquals(0xe40c292c, KeyHash.elementPosition("a".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(0xbf9cf968, KeyHash.elementPosition("foobar".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void crc16IsXmodem() {
         // the check value of CRC-16/XMODEM, which Redis Cluster uses
         assertEquals(0x31c3, KeyHash.crc16("123456789".getBytes(StandardCharsets.US_ASCII), 0, 9));
