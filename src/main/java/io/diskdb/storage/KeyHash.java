@@ -52,6 +52,15 @@ public final class KeyHash {
         return crc16(key, 0, key.length) & (SLOTS - 1);
     }
 
+    /**
+     * The 32-bit position of a member inside its collection (set members, hash fields): FNV-1a
+     * of its bytes, an unsigned int carried in an int. Element records are ordered by it, which
+     * gives SSCAN/HSCAN the same stateless cursor as SCAN. Part of the on-disk format.
+     */
+    public static int elementPosition(byte[] member) {
+        return fnv1a(member);
+    }
+
     static int crc16(byte[] data, int from, int to) {
         int crc = 0;
         for (int i = from; i < to; i++) {
