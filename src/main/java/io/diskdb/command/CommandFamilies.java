@@ -15,5 +15,6 @@ public final class CommandFamilies {
         IntrospectionCommands.register(table);
         ServerCommands.register(table, server);
         ClientCommands.register(table);
+        SetCommands.register(table);
     }
 }
