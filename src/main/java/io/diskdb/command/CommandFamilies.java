@@ -19,5 +19,6 @@ public final class CommandFamilies {
         SortedSetCommands.register(table);
         ListCommands.register(table);
         HashCommands.register(table);
+        SetCommands.register(table);
     }
 }

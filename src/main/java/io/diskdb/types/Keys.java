@@ -162,15 +162,16 @@ public final class Keys {
     }
 
     /**
-     * The name Redis 7.0 would give the value's encoding (OBJECT ENCODING). Strings are exact;
-     * for collections it follows Redis's entry-count thresholds, which is as close as DiskDB's
-     * storage, which has no such encodings, can describe them.
+     * The name Redis 7.0 would give the value's encoding (OBJECT ENCODING). Strings are exact, and
+     * so are sets (they record the encoding Redis would have chosen); for other collections it
+     * follows Redis's entry-count thresholds, which is as close as DiskDB's storage, which has no
+     * such encodings, can describe them.
      */
     public static String encoding(Metadata meta, ListpackLimits limits) {
         return switch (meta.type()) {
             case STRING -> stringEncoding(meta);
             case LIST -> "quicklist";
-            case SET -> "hashtable";
+            case SET -> Sets.encodingName(meta);
             case HASH -> Hashes.encoding(meta); // remembered at write time, as Redis converts
             case ZSET -> meta.count() <= limits.zsetEntries() ? "listpack" : "skiplist";
             case STREAM -> "stream";
