@@ -213,7 +213,7 @@ public final class ClientCommands {
         if (client == ctx.session()) {
             client.closeAfterReply();
         } else {
-            client.kill();
+            ctx.server().clients().kill(client);
         }
     }
 

@@ -16,6 +16,16 @@ public final class ClientRegistry {
         clients.remove(session.id());
     }
 
+    /**
+     * Disconnects a client (CLIENT KILL, idle timeout). It leaves the registry at once, as Redis
+     * frees a killed client at once, even though Netty closes the socket on the client's own
+     * event loop a moment later: a CLIENT LIST or a second KILL right after does not see it.
+     */
+    public void kill(ClientSession session) {
+        remove(session);
+        session.channel().close();
+    }
+
     public int count() {
         return clients.size();
     }

@@ -257,11 +257,6 @@ public final class ClientSession {
         return closeAfterReply;
     }
 
-    /** Closes the connection (CLIENT KILL); Netty runs the close on the connection's own event loop. */
-    public void kill() {
-        channel.close();
-    }
-
     /** The socket's file descriptor as CLIENT LIST shows it; -1 where the transport hides it (NIO). */
     public int fd() {
         return channel instanceof UnixChannel unix ? unix.fd().intValue() : -1;

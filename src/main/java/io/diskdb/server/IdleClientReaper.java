@@ -26,7 +26,7 @@ final class IdleClientReaper {
         for (ClientSession client : clients.all()) {
             // a client parked by BLPOP & co. is waiting, not idle: Redis spares it too
             if (client.lastInteractionMillis() < cutoff && !client.blocked()) {
-                client.channel().close();
+                clients.kill(client);
             }
         }
     }

@@ -42,7 +42,7 @@ class SettingsLoaderTest {
         assertEquals("info", s.getLogLevel());
         assertNull(s.getRequirepass());
         assertEquals(512L << 20, s.getProtoMaxBulkLen());
-        assertEquals(128, s.getHashMaxListpackEntries());
+        assertEquals(512, s.getHashMaxListpackEntries());
         assertEquals(-2, s.getListMaxListpackSize());
         assertEquals("3600 1 300 100 60 10000", s.getSave());
         assertEquals(10, s.getHz());
