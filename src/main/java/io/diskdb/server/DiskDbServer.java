@@ -228,13 +228,16 @@ public final class DiskDbServer implements AutoCloseable {
         stopping = true;
         log.info("shutting down");
         if (listener != null) {
-            listener.close().syncUninterruptibly();
+            listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         for (ClientSession client : clients.all()) {
             client.channel().close();
         }
         if (group != null) {
-            group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+            // Bounded: the data must be closed cleanly even if an event loop failed to stop.
+            if (!group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                log.warn("event loops did not stop within 10 s; closing the database anyway");
+            }
         }
         if (expiryCycle != null) {
             expiryCycle.close();
