@@ -26,6 +26,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final DiskDbServer server;
     private final Dispatcher dispatcher;
     private final ClientSession session;
+    private final ReplyBarrier replies;
     /**
      * Requests that arrived while a blocking command had the client parked: Redis runs nothing
      * else of a blocked client, so they wait here and run in order once it is answered. Past
@@ -34,10 +35,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> queuedWhileBlocked = new ArrayDeque<>();
     private static final int MAX_QUEUED_WHILE_BLOCKED = 1024;
 
-    ConnectionHandler(DiskDbServer server, Dispatcher dispatcher, ClientSession session) {
+    ConnectionHandler(DiskDbServer server, Dispatcher dispatcher, ClientSession session, ReplyBarrier replies) {
         this.server = server;
         this.dispatcher = dispatcher;
         this.session = session;
+        this.replies = replies;
     }
 
     @Override
@@ -98,7 +100,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             dispatcher.dispatch(session, args);
             session.commandDone(replyStart);
             if (session.pendingReplyBytes() >= FLUSH_THRESHOLD) {
-                ctx.write(session.takeReplies());
+                send(ctx, session.takeReplies(), false);
             }
         } else if (msg instanceof ProtocolError error) {
             session.reply().error("ERR Protocol error: " + error.message());
@@ -106,22 +108,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (session.closing()) {
             ByteBuf out = session.takeReplies();
-            ctx.writeAndFlush(out != null ? out : ctx.alloc().buffer(0)).addListener(ChannelFutureListener.CLOSE);
+            send(ctx, out != null ? out : ctx.alloc().buffer(0), true);
         }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ByteBuf out = session.takeReplies();
-        if (out != null) {
-            server.stats().netOutputBytes.add(out.readableBytes());
-            ctx.writeAndFlush(out);
-        } else {
-            ctx.flush();
-        }
+        send(ctx, session.takeReplies(), false);
         if (!ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(false);
         }
+    }
+
+    /** Replies leave through the barrier: only once the writes they may report are durable. */
+    private void send(ChannelHandlerContext ctx, ByteBuf out, boolean close) {
+        if (out != null) {
+            server.stats().netOutputBytes.add(out.readableBytes());
+        }
+        replies.send(ctx, out, close);
     }
 
     @Override

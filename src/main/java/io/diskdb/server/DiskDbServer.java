@@ -102,6 +102,7 @@ public final class DiskDbServer implements AutoCloseable {
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
         InputCounter inputCounter = new InputCounter(stats);
+        ReplyBarrier replyBarrier = new ReplyBarrier(keyspace.engine());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -116,7 +117,7 @@ public final class DiskDbServer implements AutoCloseable {
                         ClientSession session = new ClientSession(ch, !requiresPassword());
                         ch.pipeline().addLast(inputCounter);
                         ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
-                        ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session));
+                        ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session, replyBarrier));
                     }
                 });
         try {
