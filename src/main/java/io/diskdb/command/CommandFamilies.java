@@ -16,5 +16,6 @@ public final class CommandFamilies {
         ServerCommands.register(table, server);
         ClientCommands.register(table);
         TransactionCommands.register(table, server);
+        JsonCommands.register(table);
     }
 }
