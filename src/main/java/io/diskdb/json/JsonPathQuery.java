@@ -103,10 +103,7 @@ public final class JsonPathQuery {
         List<JsonMatch> matches = new ArrayList<>();
         for (Object path : (Iterable<?>) paths) {
             String text = path instanceof JsonNode node ? node.textValue() : String.valueOf(path);
-            JsonMatch match = resolve(root, text);
-            if (match != null) {
-                matches.add(match);
-            }
+            resolve(root, text, matches);
         }
         return matches;
     }
@@ -140,58 +137,83 @@ public final class JsonPathQuery {
     /**
      * Turns Jayway's concrete path ({@code $['a'][0]['b']}) into steps and walks them. Jayway
      * reports a definite index even when it is past the end, and negative indexes as written,
-     * so both are settled here against the array itself.
+     * so both are settled here against the array itself. A last segment naming several members
+     * ({@code $['a', 'b']}) yields one match per member present.
      */
-    private static JsonMatch resolve(JsonNode root, String path) {
+    private static void resolve(JsonNode root, String path, List<JsonMatch> into) {
         List<Object> steps = new ArrayList<>();
         JsonNode parent = null;
         JsonNode node = root;
         int i = 1; // after '$'
         while (i < path.length()) {
             if (path.charAt(i) != '[') {
-                return null;
+                return;
             }
             if (path.charAt(i + 1) == '\'') {
-                int end = closingQuote(path, i + 2);
-                String key = path.substring(i + 2, end);
-                i = end + 2;
-                JsonNode child = node.isObject() ? node.get(key) : null;
-                if (child == null) {
-                    return null;
+                List<String> names = new ArrayList<>(1);
+                int at = i + 2;
+                while (true) {
+                    int end = closingQuote(path, at);
+                    names.add(path.substring(at, end));
+                    if (path.startsWith("', '", end)) {
+                        at = end + 4;
+                    } else {
+                        i = end + 2;
+                        break;
+                    }
                 }
-                steps.add(key);
+                if (names.size() > 1) {
+                    for (String name : names) {
+                        JsonNode child = node.isObject() ? node.get(name) : null;
+                        if (child != null) {
+                            List<Object> memberSteps = new ArrayList<>(steps);
+                            memberSteps.add(name);
+                            into.add(new JsonMatch(List.copyOf(memberSteps), node, child));
+                        }
+                    }
+                    return;
+                }
+                JsonNode child = node.isObject() ? node.get(names.get(0)) : null;
+                if (child == null) {
+                    return;
+                }
+                steps.add(names.get(0));
                 parent = node;
                 node = child;
             } else {
                 int end = path.indexOf(']', i);
-                int index = Integer.parseInt(path.substring(i + 1, end));
+                int index = Integer.parseInt(path.substring(i + 1, end).trim());
                 i = end + 1;
                 if (!node.isArray()) {
-                    return null;
+                    return;
                 }
                 if (index < 0) {
                     index += node.size();
                 }
                 if (index < 0 || index >= node.size()) {
-                    return null;
+                    return;
                 }
                 steps.add(index);
                 parent = node;
                 node = node.get(index);
             }
         }
-        return new JsonMatch(List.copyOf(steps), parent, node);
+        into.add(new JsonMatch(List.copyOf(steps), parent, node));
     }
 
-    /** Jayway does not escape quotes in member names: the name ends at a "']" followed by "[" or the end. */
+    /**
+     * Jayway does not escape quotes in member names: a name ends at a "']" followed by "[" or
+     * the end, or at the "', '" separating the names of a multi-member segment.
+     */
     private static int closingQuote(String path, int from) {
         int at = from;
         while (true) {
-            int end = path.indexOf("']", at);
+            int end = path.indexOf('\'', at);
             if (end < 0) {
                 throw new IllegalStateException("unterminated member in " + path);
             }
-            if (end + 2 == path.length() || path.charAt(end + 2) == '[') {
+            if (path.startsWith("', '", end) || (path.startsWith("']", end)
+                    && (end + 2 == path.length() || path.charAt(end + 2) == '['))) {
                 return end;
             }
             at = end + 1;
