@@ -1,0 +1,233 @@
+package io.diskdb.command;
+
+import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static io.diskdb.command.JsonTestSupport.NIL;
+import static io.diskdb.command.JsonTestSupport.OK;
+import static io.diskdb.command.JsonTestSupport.WRONGTYPE;
+import static io.diskdb.command.JsonTestSupport.array;
+import static io.diskdb.command.JsonTestSupport.bulk;
+import static io.diskdb.command.JsonTestSupport.error;
+import static io.diskdb.command.JsonTestSupport.integer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * JSON.* beyond the reference examples: both path syntaxes per command, filters and recursive
+ * descent, errors, other types' keys, integer versus float, NX/XX, keys' TTL and RESP3 shapes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JsonCommandsTest {
+    private static final String NO_KEY = error("ERR could not perform this operation on a key that doesn't exist");
+    private static final String STORE = "{\"items\":[{\"name\":\"pen\",\"price\":2},{\"name\":\"book\",\"price\":12.5},"
+            + "{\"name\":\"ink\",\"price\":7}],\"owner\":{\"name\":\"ann\",\"age\":40}}";
+
+    private TestServer server;
+    private RawConnection raw;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start();
+        raw = server.raw();
+    }
+
+    @AfterAll
+    void stop() {
+        raw.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void flush() {
+        raw.call("FLUSHALL");
+    }
+
+    private void assertReply(String expected, String... command) {
+        assertEquals(expected, raw.call(command), String.join(" ", command));
+    }
+
+    @Test
+    void filtersAndRecursiveDescent() {
+        raw.call("JSON.SET", "store", "$", STORE);
+        assertReply(bulk("[{\"name\":\"pen\",\"price\":2},{\"name\":\"ink\",\"price\":7}]"),
+                "JSON.GET", "store", "$.items[?(@.price<10)]");
+        assertReply(bulk("[\"pen\",\"book\",\"ink\",\"ann\"]"), "JSON.GET", "store", "$..name");
+        assertReply(bulk("[2,12.5,7]"), "JSON.GET", "store", "$.items[*].price");
+        assertReply(bulk("[7]"), "JSON.GET", "store", "$.items[-1].price");
+        assertReply(bulk("[]"), "JSON.GET", "store", "$.items[9]");
+        assertReply(bulk("[4,14]"), "JSON.NUMMULTBY", "store", "$.items[?(@.price<10)].price", "2");
+        assertReply(integer(1), "JSON.DEL", "store", "$.items[?(@.name=='book')]");
+        assertReply(bulk("[\"pen\",\"ink\"]"), "JSON.GET", "store", "$.items[*].name");
+    }
+
+    @Test
+    void legacyPathsReplyWithSingleValues() {
+        raw.call("JSON.SET", "store", ".", STORE);
+        assertReply(bulk("\"ann\""), "JSON.GET", "store", ".owner.name");
+        assertReply(bulk("\"ann\""), "JSON.GET", "store", "owner.name");
+        assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.GET", "store", ".items[0]");
+        assertReply(bulk("\"pen\""), "JSON.GET", "store", "..name"); // first match
+        assertReply(error("ERR Path '$.nothing' does not exist"), "JSON.GET", "store", ".nothing");
+        assertReply(error("ERR Path '.nothing' does not exist"), "JSON.GET", "store", ".owner", ".nothing");
+        assertReply(bulk("41"), "JSON.NUMINCRBY", "store", ".owner.age", "1");
+        assertReply(integer(3), "JSON.ARRLEN", "store", ".items");
+        assertReply(integer(2), "JSON.OBJLEN", "store", ".owner");
+        assertReply(array(bulk("name"), bulk("age")), "JSON.OBJKEYS", "store", ".owner");
+        assertReply(integer(3), "JSON.STRLEN", "store", ".owner.name");
+        assertReply(integer(4), "JSON.ARRAPPEND", "store", ".items", "1");
+        assertReply(bulk("1"), "JSON.ARRPOP", "store", ".items");
+        assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.ARRPOP", "store", ".items", "0");
+        assertReply(integer(3), "JSON.ARRINSERT", "store", ".items", "0", "null");
+        assertReply(integer(1), "JSON.ARRTRIM", "store", ".items", "0", "0");
+        assertReply(integer(0), "JSON.ARRINDEX", "store", ".items", "null");
+        // Legacy paths with nothing fitting are errors, not nils.
+        assertReply(error("ERR Path '$.owner' does not exist or not an array"), "JSON.ARRAPPEND", "store", ".owner", "1");
+        assertReply(error("ERR Path '$.owner.name' does not exist or does not contains a number"),
+                "JSON.NUMINCRBY", "store", ".owner.name", "1");
+        assertReply(error("ERR Path '$.owner' does not exist or not a string"), "JSON.STRAPPEND", "store", ".owner", "\"x\"");
+        assertReply(error("WRONGTYPE wrong type of path value - expected string but found integer"),
+                "JSON.STRLEN", "store", ".owner.age");
+        assertReply(error("WRONGTYPE wrong type of path value - expected array but found object"),
+                "JSON.ARRLEN", "store", ".owner");
+        assertReply(error("ERR Path '$.nope' does not exist"), "JSON.ARRLEN", "store", ".nope");
+        assertReply(NIL, "JSON.OBJLEN", "store", ".nope");
+    }
+
+    @Test
+    void jsonPathRepliesHaveOneEntryPerMatchWithNilsForOtherTypes() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[1],\"b\":{\"a\":\"s\"},\"c\":{\"a\":{\"x\":1}}}");
+        assertReply(array(integer(1), NIL, NIL), "JSON.ARRLEN", "doc", "$..a");
+        assertReply(array(NIL, integer(1), NIL), "JSON.STRLEN", "doc", "$..a");
+        assertReply(array(NIL, NIL, integer(1)), "JSON.OBJLEN", "doc", "$..a");
+        assertReply(array(integer(2), NIL, NIL), "JSON.ARRAPPEND", "doc", "$..a", "2");
+        assertReply(array(), "JSON.ARRAPPEND", "doc", "$.nothing", "2");
+        assertReply(array(NIL, integer(2), NIL), "JSON.STRAPPEND", "doc", "$..a", "\"t\"");
+        assertReply(array(NIL, NIL, NIL), "JSON.TOGGLE", "doc", "$..a");
+    }
+
+    @Test
+    void integersAndFloatsKeepTheirKind() {
+        raw.call("JSON.SET", "n", "$", "{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}");
+        assertReply(bulk("{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}"), "JSON.GET", "n");
+        assertReply(bulk("[5]"), "JSON.NUMINCRBY", "n", "$.i", "2");
+        assertReply(bulk("[5.5]"), "JSON.NUMINCRBY", "n", "$.i", "0.5");
+        assertReply(bulk("[2.0]"), "JSON.NUMINCRBY", "n", "$.f", "1");
+        assertReply(bulk("[6.0]"), "JSON.NUMMULTBY", "n", "$.f", "3");
+        assertReply(bulk("[9.223372036854776e18]"), "JSON.NUMINCRBY", "n", "$.big", "1");
+        assertReply(array(bulk("number")), "JSON.TYPE", "n", "$.big");
+        assertReply(array(), "JSON.TYPE", "n", "$.i.nothing");
+        assertReply(error("WRONGTYPE wrong type of path value - expected number but found string"),
+                "JSON.NUMINCRBY", "n", "$.i", "\"x\"");
+    }
+
+    @Test
+    void setConditionsAndCreation() {
+        assertReply(NIL, "JSON.SET", "doc", "$", "{}", "XX");
+        assertReply(error("ERR new objects must be created at the root"), "JSON.SET", "doc", "$.a", "1");
+        assertReply(OK, "JSON.SET", "doc", "$", "{\"a\":1}", "NX");
+        assertReply(NIL, "JSON.SET", "doc", "$", "{\"a\":2}", "NX");
+        assertReply(NIL, "JSON.SET", "doc", "$.a", "2", "NX");
+        assertReply(OK, "JSON.SET", "doc", "$.a", "2", "XX");
+        assertReply(NIL, "JSON.SET", "doc", "$.b", "2", "XX");
+        assertReply(OK, "JSON.SET", "doc", "$.b", "[]", "NX");
+        assertReply(NIL, "JSON.SET", "doc", "$.x.y", "1"); // no parent to add to
+        assertReply(error("Err wrong static path"), "JSON.SET", "doc", "$..zz", "1");
+        assertReply(error("ERR array index out of range"), "JSON.SET", "doc", "$.b[3]", "1");
+        assertReply(error("ERR syntax error"), "JSON.SET", "doc", "$", "{}", "NX", "XX");
+        assertReply(bulk("{\"a\":2,\"b\":[]}"), "JSON.GET", "doc");
+    }
+
+    @Test
+    void invalidInputIsRejectedWithoutWriting() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":1}");
+        assertTrue(raw.call("JSON.SET", "doc", "$", "nope").startsWith("-ERR expected value at line 1 column 1"));
+        assertTrue(raw.call("JSON.SET", "doc", "$", "{\"a\":").startsWith("-ERR EOF while parsing a value"));
+        assertTrue(raw.call("JSON.SET", "doc", "$", "[1] 2").startsWith("-ERR trailing characters"));
+        assertTrue(raw.call("JSON.GET", "doc", "$.[[[").startsWith("-ERR JSON Path error"));
+        assertTrue(raw.call("JSON.MSET", "doc", "$", "{}", "other", "$", "{bad").startsWith("-ERR"));
+        assertReply(error("ERR wrong number of arguments for 'json.mset' command"), "JSON.MSET", "doc", "$", "{}", "other");
+        assertReply(error("ERR new objects must be created at the root"), "JSON.MSET", "doc", "$", "{}", "other", "$.a", "1");
+        assertReply(bulk("{\"a\":1}"), "JSON.GET", "doc");
+        assertReply(integer(0), "EXISTS", "other");
+        raw.call("JSON.SET", "arr", "$", "[1]");
+        assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", "$", "5", "1");
+        assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", ".", "-3", "1");
+        assertReply(bulk("[1]"), "JSON.GET", "arr");
+    }
+
+    @Test
+    void otherTypesAndMissingKeys() {
+        raw.call("SET", "str", "x");
+        for (String[] command : new String[][]{{"JSON.GET", "str"}, {"JSON.SET", "str", "$", "1"}, {"JSON.TYPE", "str"},
+                {"JSON.DEL", "str"}, {"JSON.NUMINCRBY", "str", "$", "1"}, {"JSON.ARRAPPEND", "str", "$", "1"},
+                {"JSON.STRLEN", "str"}, {"JSON.RESP", "str"}, {"JSON.MERGE", "str", "$", "{}"}}) {
+            assertReply(WRONGTYPE, command);
+        }
+        raw.call("JSON.SET", "doc", "$", "[1]");
+        assertReply(array(NIL, bulk("[[1]]"), NIL), "JSON.MGET", "str", "doc", "missing", "$");
+        assertReply(array(NIL, bulk("[1]"), NIL), "JSON.MGET", "str", "doc", "missing", ".");
+        assertReply(NIL, "JSON.GET", "missing");
+        assertReply(NO_KEY, "JSON.NUMINCRBY", "missing", "$", "1");
+        assertReply(NO_KEY, "JSON.ARRAPPEND", "missing", ".", "1");
+        assertReply(NO_KEY, "JSON.ARRLEN", "missing", "$");
+        assertReply(NIL, "JSON.ARRLEN", "missing");
+        assertReply(NIL, "JSON.STRLEN", "missing", ".a");
+        assertReply(NO_KEY, "JSON.CLEAR", "missing");
+        assertReply(integer(0), "JSON.DEL", "missing");
+        assertReply(JsonTestSupport.simple("ReJSON-RL"), "TYPE", "doc");
+    }
+
+    @Test
+    void keysTtlSurvivesUpdatesAndGenericCommandsWork() {
+        raw.call("JSON.SET", "doc", "$", "{\"n\":1}");
+        assertReply(integer(1), "EXPIRE", "doc", "100");
+        raw.call("JSON.NUMINCRBY", "doc", "$.n", "1");
+        raw.call("JSON.SET", "doc", "$", "{\"n\":5}");
+        assertTrue(Long.parseLong(raw.call("TTL", "doc").substring(1).trim()) > 90);
+        assertReply(OK, "RENAME", "doc", "doc2");
+        assertReply(bulk("{\"n\":5}"), "JSON.GET", "doc2");
+        assertReply(integer(1), "DEL", "doc2");
+        assertReply(NIL, "JSON.GET", "doc2");
+        raw.call("JSON.SET", "short", "$", "{}");
+        raw.call("PEXPIRE", "short", "1");
+        sleep(20);
+        assertReply(NIL, "JSON.GET", "short");
+    }
+
+    @Test
+    void resp3Shapes() {
+        try (RawConnection resp3 = server.raw()) {
+            resp3.call("HELLO", "3");
+            resp3.call("JSON.SET", "doc", "$", "{\"a\":1,\"f\":1.5,\"s\":\"x\"}");
+            assertEquals(bulk("{\"a\":1,\"f\":1.5,\"s\":\"x\"}"), resp3.call("JSON.GET", "doc"));
+            assertEquals("*1\r\n" + bulk("object"), resp3.call("JSON.TYPE", "doc"));
+            assertEquals("*1\r\n*2\r\n" + bulk("integer") + bulk("number"), resp3.call("JSON.TYPE", "doc", "$['a','f']"));
+            assertEquals("*2\r\n:3\r\n,3.5\r\n", resp3.call("JSON.NUMINCRBY", "doc", "$['a','f']", "2"));
+            assertEquals("*1\r\n_\r\n", resp3.call("JSON.NUMINCRBY", "doc", "$.s", "2"));
+            assertEquals("_\r\n", resp3.call("JSON.GET", "missing"));
+        }
+    }
+
+    @Test
+    void commandInfoDescribesJsonCommands() {
+        String info = raw.call("COMMAND", "INFO", "json.get");
+        assertTrue(info.startsWith("*1\r\n*10\r\n$8\r\njson.get\r\n:-2\r\n*1\r\n+readonly\r\n:1\r\n:1\r\n:1\r\n"), info);
+        assertTrue(info.contains("+@json\r\n"), info);
+        assertTrue(raw.call("COMMAND", "INFO", "json.mset").contains(":1\r\n:-1\r\n:3\r\n"));
+        assertEquals("*2\r\n" + bulk("a") + bulk("b"), raw.call("COMMAND", "GETKEYS", "JSON.MGET", "a", "b", "$"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

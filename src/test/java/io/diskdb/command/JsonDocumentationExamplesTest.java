@@ -1,0 +1,210 @@
+package io.diskdb.command;
+
+import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static io.diskdb.command.JsonTestSupport.NIL;
+import static io.diskdb.command.JsonTestSupport.OK;
+import static io.diskdb.command.JsonTestSupport.array;
+import static io.diskdb.command.JsonTestSupport.bulk;
+import static io.diskdb.command.JsonTestSupport.integer;
+import static io.diskdb.command.JsonTestSupport.simple;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The examples of the RedisJSON command reference, reply by reply, as RESP bytes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JsonDocumentationExamplesTest {
+    private TestServer server;
+    private RawConnection raw;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start();
+        raw = server.raw();
+    }
+
+    @AfterAll
+    void stop() {
+        raw.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void flush() {
+        raw.call("FLUSHALL");
+    }
+
+    private void assertReply(String expected, String... command) {
+        assertEquals(expected, raw.call(command), String.join(" ", command));
+    }
+
+    @Test
+    void setAndGet() {
+        assertReply(OK, "JSON.SET", "doc", "$", "{\"a\":2}");
+        assertReply(OK, "JSON.SET", "doc", "$.a", "3");
+        assertReply(bulk("[{\"a\":3}]"), "JSON.GET", "doc", "$");
+        assertReply(OK, "JSON.SET", "doc", "$", "{\"a\":2, \"b\": 3, \"nested\": {\"a\": 4, \"b\": null}}");
+        assertReply(bulk("[3,null]"), "JSON.GET", "doc", "$..b");
+        assertReply(bulk("{\"$..b\":[3,null],\"..a\":[2,4]}"), "JSON.GET", "doc", "$..b", "..a");
+        // Update several matches at once, add a member to an existing object.
+        assertReply(OK, "JSON.SET", "doc", "$..a", "3");
+        assertReply(OK, "JSON.SET", "doc", "$.c", "{\"x\":1}");
+        assertReply(bulk("{\"a\":3,\"b\":3,\"nested\":{\"a\":3,\"b\":null},\"c\":{\"x\":1}}"), "JSON.GET", "doc");
+    }
+
+    @Test
+    void getFormatting() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":2,\"b\":[1,{}],\"c\":{}}");
+        assertReply(bulk("[\n\t{\n\t\t\"a\": 2,\n\t\t\"b\": [\n\t\t\t1,\n\t\t\t{}\n\t\t],\n\t\t\"c\": {}\n\t}\n]"),
+                "JSON.GET", "doc", "INDENT", "\t", "NEWLINE", "\n", "SPACE", " ", "$");
+        assertReply(bulk("{\"a\": 2,\"b\": [1,{}],\"c\": {}}"), "JSON.GET", "doc", "SPACE", " ");
+    }
+
+    @Test
+    void mgetAndMset() {
+        raw.call("JSON.SET", "doc1", "$", "{\"a\":1, \"b\": 2, \"nested\": {\"a\": 3}, \"c\": null}");
+        raw.call("JSON.SET", "doc2", "$", "{\"a\":4, \"b\": 5, \"nested\": {\"a\": 6}, \"c\": null}");
+        assertReply(array(bulk("[1,3]"), bulk("[4,6]")), "JSON.MGET", "doc1", "doc2", "$..a");
+
+        assertReply(OK, "JSON.MSET", "doc1", "$", "{\"a\":1}", "doc2", "$", "{\"f\":{\"a\":2}}",
+                "doc3", "$", "{\"f1\":{\"a\":0},\"f2\":{\"a\":0}}");
+        assertReply(OK, "JSON.MSET", "doc1", "$", "{\"a\":2}", "doc2", "$.f.a", "3",
+                "doc3", "$", "{\"f1\":{\"a\":1},\"f2\":{\"a\":2}}");
+        assertReply(bulk("[{\"a\":2}]"), "JSON.GET", "doc1", "$");
+        assertReply(bulk("[{\"f\":{\"a\":3}}]"), "JSON.GET", "doc2", "$");
+        assertReply(bulk("{\"f1\":{\"a\":1},\"f2\":{\"a\":2}}"), "JSON.GET", "doc3");
+    }
+
+    @Test
+    void merge() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":2}");
+        assertReply(OK, "JSON.MERGE", "doc", "$.a", "3");
+        assertReply(bulk("[{\"a\":3}]"), "JSON.GET", "doc", "$");
+        assertReply(OK, "JSON.MERGE", "doc", "$", "{\"a\":null}");
+        assertReply(bulk("[{}]"), "JSON.GET", "doc", "$");
+        assertReply(OK, "JSON.MERGE", "doc", "$.b", "8");
+        assertReply(bulk("[{\"b\":8}]"), "JSON.GET", "doc", "$");
+        raw.call("JSON.SET", "doc", "$", "{\"a\":{\"b\":1,\"c\":[1]},\"d\":2}");
+        assertReply(OK, "JSON.MERGE", "doc", "$", "{\"a\":{\"b\":null,\"c\":[2],\"e\":{\"f\":null,\"g\":1}}}");
+        assertReply(bulk("{\"a\":{\"c\":[2],\"e\":{\"g\":1}},\"d\":2}"), "JSON.GET", "doc");
+    }
+
+    @Test
+    void delAndForget() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\": 1, \"nested\": {\"a\": 2, \"b\": 3}}");
+        assertReply(integer(2), "JSON.DEL", "doc", "$..a");
+        assertReply(bulk("[{\"nested\":{\"b\":3}}]"), "JSON.GET", "doc", "$");
+        assertReply(integer(1), "JSON.FORGET", "doc", ".nested.b");
+        assertReply(integer(0), "JSON.DEL", "doc", "$.nothing");
+        assertReply(integer(1), "JSON.DEL", "doc");
+        assertReply(integer(0), "EXISTS", "doc");
+        assertReply(integer(0), "JSON.DEL", "doc");
+    }
+
+    @Test
+    void type() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":2, \"nested\": {\"a\": true}, \"foo\": \"bar\", \"f\": 1.5}");
+        assertReply(array(bulk("string")), "JSON.TYPE", "doc", "$..foo");
+        assertReply(array(bulk("integer"), bulk("boolean")), "JSON.TYPE", "doc", "$..a");
+        assertReply(array(), "JSON.TYPE", "doc", "$..dummy");
+        assertReply(bulk("object"), "JSON.TYPE", "doc");
+        assertReply(bulk("number"), "JSON.TYPE", "doc", ".f");
+        assertReply(NIL, "JSON.TYPE", "doc", ".nothing");
+        assertReply(NIL, "JSON.TYPE", "missing");
+    }
+
+    @Test
+    void numIncrByAndMultBy() {
+        raw.call("JSON.SET", "doc", ".", "{\"a\":\"b\",\"b\":[{\"a\":2}, {\"a\":5}, {\"a\":\"c\"}]}");
+        assertReply(bulk("[null]"), "JSON.NUMINCRBY", "doc", "$.a", "2");
+        assertReply(bulk("[null,4,7,null]"), "JSON.NUMINCRBY", "doc", "$..a", "2");
+        assertReply(bulk("[null]"), "JSON.NUMMULTBY", "doc", "$.a", "2");
+        assertReply(bulk("[null,8,14,null]"), "JSON.NUMMULTBY", "doc", "$..a", "2");
+        assertReply(bulk("10"), "JSON.NUMINCRBY", "doc", ".b[0].a", "2");
+        assertReply(bulk("15.0"), "JSON.NUMMULTBY", "doc", ".b[0].a", "1.5");
+    }
+
+    @Test
+    void strAppendAndStrLen() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":\"foo\", \"nested\": {\"a\": \"hello\"}, \"nested2\": {\"a\": 31}}");
+        assertReply(array(integer(3), integer(5), NIL), "JSON.STRLEN", "doc", "$..a");
+        assertReply(array(integer(6), integer(8), NIL), "JSON.STRAPPEND", "doc", "$..a", "\"baz\"");
+        assertReply(bulk("[{\"a\":\"foobaz\",\"nested\":{\"a\":\"hellobaz\"},\"nested2\":{\"a\":31}}]"), "JSON.GET", "doc", "$");
+        assertReply(integer(9), "JSON.STRAPPEND", "doc", ".a", "\"!!!\"");
+        assertReply(integer(9), "JSON.STRLEN", "doc", ".a");
+        raw.call("JSON.SET", "str", "$", "\"é\"");
+        assertReply(integer(2), "JSON.STRLEN", "str"); // bytes, as RedisJSON counts
+        assertReply(integer(3), "JSON.STRAPPEND", "str", "\"x\"");
+    }
+
+    @Test
+    void toggle() {
+        raw.call("JSON.SET", "doc", "$", "{\"bool\": true}");
+        assertReply(array(integer(0)), "JSON.TOGGLE", "doc", "$.bool");
+        assertReply(bulk("[{\"bool\":false}]"), "JSON.GET", "doc", "$");
+        assertReply(array(integer(1)), "JSON.TOGGLE", "doc", "$.bool");
+        assertReply(bulk("false"), "JSON.TOGGLE", "doc", ".bool");
+        assertReply(bulk("[{\"bool\":false}]"), "JSON.GET", "doc", "$");
+    }
+
+    @Test
+    void clear() {
+        raw.call("JSON.SET", "doc", "$", "{\"obj\":{\"a\":1, \"b\":2}, \"arr\":[1,2,3], \"str\": \"foo\", \"bool\": true, \"int\": 42, \"float\": 3.14}");
+        assertReply(integer(4), "JSON.CLEAR", "doc", "$.*");
+        assertReply(bulk("[{\"obj\":{},\"arr\":[],\"str\":\"foo\",\"bool\":true,\"int\":0,\"float\":0}]"), "JSON.GET", "doc", "$");
+        assertReply(integer(0), "JSON.CLEAR", "doc", "$.str");
+        assertReply(integer(1), "JSON.CLEAR", "doc");
+        assertReply(bulk("{}"), "JSON.GET", "doc");
+    }
+
+    @Test
+    void objKeysAndObjLen() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": {\"b\":2, \"c\": 1}}}");
+        assertReply(array(NIL, array(bulk("b"), bulk("c"))), "JSON.OBJKEYS", "doc", "$..a");
+        assertReply(array(NIL, integer(2)), "JSON.OBJLEN", "doc", "$..a");
+        assertReply(array(bulk("a"), bulk("nested")), "JSON.OBJKEYS", "doc");
+        assertReply(integer(2), "JSON.OBJLEN", "doc", ".nested.a");
+    }
+
+    @Test
+    void arrays() {
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": [3,4]}}");
+        assertReply(array(integer(1), integer(2)), "JSON.ARRLEN", "doc", "$..a");
+        assertReply(array(integer(3), integer(4)), "JSON.ARRINSERT", "doc", "$..a", "0", "1", "2");
+        assertReply(bulk("[{\"a\":[1,2,3],\"nested\":{\"a\":[1,2,3,4]}}]"), "JSON.GET", "doc", "$");
+        assertReply(array(integer(4), integer(5)), "JSON.ARRAPPEND", "doc", "$..a", "\"x\"");
+        assertReply(array(bulk("\"x\""), bulk("\"x\"")), "JSON.ARRPOP", "doc", "$..a");
+        assertReply(array(integer(1), integer(2)), "JSON.ARRTRIM", "doc", "$..a", "1", "-2");
+        assertReply(bulk("[{\"a\":[2],\"nested\":{\"a\":[2,3]}}]"), "JSON.GET", "doc", "$");
+
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": [3,4]}}");
+        assertReply(array(integer(1), integer(-1)), "JSON.ARRINDEX", "doc", "$..a", "2");
+        assertReply(integer(3), "JSON.ARRINDEX", "doc", ".a", "2", "2");
+        assertReply(integer(-1), "JSON.ARRINDEX", "doc", ".a", "2", "2", "3");
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": false}}");
+        assertReply(array(integer(1), NIL), "JSON.ARRINDEX", "doc", "$..a", "2");
+
+        raw.call("JSON.SET", "doc", "$", "{\"a\":[], \"nested\": {\"a\": [1,4]}}");
+        assertReply(array(integer(0), integer(1)), "JSON.ARRTRIM", "doc", "$..a", "1", "1");
+        assertReply(bulk("[{\"a\":[],\"nested\":{\"a\":[4]}}]"), "JSON.GET", "doc", "$");
+        assertReply(array(NIL, bulk("4")), "JSON.ARRPOP", "doc", "$..a");
+        assertReply(NIL, "JSON.ARRPOP", "doc", ".a");
+    }
+
+    @Test
+    void resp() {
+        raw.call("JSON.SET", "doc", "$", "{\"s\":\"x\",\"n\":null,\"t\":true,\"i\":3,\"a\":[1,{\"k\":false}]}");
+        assertReply(array(simple("{"), bulk("s"), bulk("x"), bulk("n"), NIL, bulk("t"), simple("true"), bulk("i"), integer(3),
+                bulk("a"), array(simple("["), integer(1), array(simple("{"), bulk("k"), simple("false")))),
+                "JSON.RESP", "doc");
+        assertReply(array(integer(3)), "JSON.RESP", "doc", "$.i");
+        assertReply(NIL, "JSON.RESP", "missing");
+    }
+}
