@@ -115,9 +115,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         send(ctx, session.takeReplies(), false);
-        if (!ctx.channel().isWritable()) {
-            ctx.channel().config().setAutoRead(false);
-        }
     }
 
     /** Replies leave through the barrier: only once the writes they may report are durable. */

@@ -75,6 +75,11 @@ final class ReplyBarrier {
             var written = ctx.writeAndFlush(replies);
             if (p.closeAfter.get(i)) {
                 written.addListener(ChannelFutureListener.CLOSE);
+            } else if (!ctx.channel().isWritable()) {
+                // The client is not reading its replies: stop reading its requests until it
+                // drains them (ConnectionHandler.channelWritabilityChanged resumes), which
+                // bounds what one client can make the server hold.
+                ctx.channel().config().setAutoRead(false);
             }
         }
         clear(p);
