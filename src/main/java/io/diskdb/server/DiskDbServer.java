@@ -1,8 +1,13 @@
 package io.diskdb.server;
 
+import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclRegistry;
+import io.diskdb.acl.AclUser;
+import io.diskdb.acl.CommandIndex;
 import io.diskdb.blocking.BlockingRegistry;
 import io.diskdb.command.CommandCatalog;
 import io.diskdb.command.CommandFamilies;
+import io.diskdb.command.CommandSpec;
 import io.diskdb.command.CommandTable;
 import io.diskdb.command.Dispatcher;
 import io.diskdb.config.RuntimeConfig;
@@ -35,6 +40,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +61,7 @@ public final class DiskDbServer implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
     private CommandTable commands;
+    private AclRegistry acl;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private EventLoopGroup group;
@@ -83,12 +91,14 @@ public final class DiskDbServer implements AutoCloseable {
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
         checkPortFree();
+        Map<String, CommandSpec> catalog = CommandCatalog.load();
+        acl = openAcl(catalog);
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
         keyspace.addCommitListener(stats::recordCommitted);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
-        commands = new CommandTable(CommandCatalog.load());
+        commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
         expiryCycle.start();
@@ -113,7 +123,7 @@ public final class DiskDbServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ClientSession session = new ClientSession(ch, !requiresPassword());
+                        ClientSession session = new ClientSession(ch, newClientsAuthenticated());
                         ch.pipeline().addLast(inputCounter);
                         ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
                         ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session));
@@ -153,8 +163,49 @@ public final class DiskDbServer implements AutoCloseable {
         return new IOException("cannot listen on " + settings.getBind() + ":" + settings.getPort() + ": " + reason, cause);
     }
 
+    /**
+     * The users, loaded from the ACL file before anything else opens (a bad file stops the
+     * start with one line, as in Redis); requirepass then sets the default user's password,
+     * at startup and on CONFIG SET.
+     */
+    private AclRegistry openAcl(Map<String, CommandSpec> catalog) throws IOException {
+        AclRegistry users = new AclRegistry(new CommandIndex(catalog), new AclFile(settings.aclFilePath()));
+        try {
+            users.open(settings.getRequirepass());
+        } catch (AclFile.AclFileException e) {
+            throw new IOException("cannot load the ACL file: " + e.getMessage().trim());
+        }
+        config.addListener("requirepass", (name, value) -> users.applyRequirepass(settings.getRequirepass()));
+        users.addListener(this::closeClientsOfDeletedUser);
+        return users;
+    }
+
+    /** As Redis: clients logged in as a user that is deleted are disconnected. */
+    private void closeClientsOfDeletedUser(String name, AclUser now) {
+        if (now != null) {
+            return;
+        }
+        for (ClientSession client : List.copyOf(clients.all())) {
+            if (client.user().equals(name)) {
+                clients.kill(client);
+            }
+        }
+    }
+
+    /** A new connection is logged in as "default" when that user is on and has no password (Redis). */
+    public boolean newClientsAuthenticated() {
+        AclUser user = acl.defaultUser();
+        return user.enabled() && user.nopass();
+    }
+
+    /** Whether AUTH with one argument makes sense: the default user has a password. */
     public boolean requiresPassword() {
-        return settings.hasPassword();
+        return !acl.defaultUser().nopass();
+    }
+
+    /** The ACL users. */
+    public AclRegistry acl() {
+        return acl;
     }
 
     /** The port actually bound (differs from the setting when that is 0). */
