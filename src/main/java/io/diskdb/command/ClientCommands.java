@@ -246,8 +246,7 @@ public final class ClientCommands {
                 } else if (ctx.argIs(i, "laddr")) {
                     filter.laddr = value;
                 } else if (ctx.argIs(i, "user")) {
-                    // "default" is the only user until ACLs exist
-                    if (!value.equals("default")) {
+                    if (ctx.server().acl().user(value) == null) {
                         throw new CommandError("ERR No such user '" + value + "'");
                     }
                     filter.user = value;
