@@ -34,6 +34,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class DiskDbServer implements AutoCloseable {
     private BlockingRegistry blocking;
     private EventLoopGroup group;
     private Channel listener;
+    private Channel tlsListener;
     private volatile boolean stopping;
 
     public DiskDbServer(RuntimeConfig config) {
@@ -90,7 +92,9 @@ public final class DiskDbServer implements AutoCloseable {
 
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
-        checkPortFree();
+        checkPortFree(settings.getPort());
+        checkPortFree(settings.getTlsPort());
+        SslContext tls = settings.getTlsPort() != 0 ? TlsContextFactory.create(settings) : null;
         Map<String, CommandSpec> catalog = CommandCatalog.load();
         acl = openAcl(catalog);
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
@@ -119,48 +123,79 @@ public final class DiskDbServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ClientSession session = new ClientSession(ch, newClientsAuthenticated());
-                        ch.pipeline().addLast(inputCounter);
-                        ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
-                        ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session));
-                    }
-                });
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
+        int binding = settings.getPort();
         try {
-            listener = bootstrap.bind(new InetSocketAddress(settings.getBind(), settings.getPort())).sync().channel();
+            if (listensPlain()) {
+                listener = bind(bootstrap.clone().childHandler(clientInitializer(null, limits, inputCounter, dispatcher)),
+                        settings.getPort());
+            }
+            if (tls != null) {
+                binding = settings.getTlsPort();
+                tlsListener = bind(bootstrap.clone().childHandler(clientInitializer(tls, limits, inputCounter, dispatcher)),
+                        settings.getTlsPort());
+            }
         } catch (Exception e) {
             close();
-            throw cannotListen(e);
+            throw cannotListen(e, binding);
         }
         IdleClientReaper.schedule(group, clients, settings);
-        log.info("DiskDB ready to accept connections on {}:{} ({} transport)", settings.getBind(), port(), epoll ? "epoll" : "nio");
+        log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
+                listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
+                epoll ? "epoll" : "nio");
+    }
+
+    /**
+     * The plain listener is off only when asked for with port 0 beside a TLS port (as Redis);
+     * port 0 alone (tests) binds a free port.
+     */
+    private boolean listensPlain() {
+        return settings.getPort() != 0 || settings.getTlsPort() == 0;
+    }
+
+    private Channel bind(ServerBootstrap bootstrap, int port) throws InterruptedException {
+        return bootstrap.bind(new InetSocketAddress(settings.getBind(), port)).sync().channel();
+    }
+
+    /** One connection's pipeline: [TLS] -> input counter -> RESP decoder -> connection handler. */
+    private ChannelInitializer<SocketChannel> clientInitializer(SslContext tls, ProtocolLimits limits,
+                                                                InputCounter inputCounter, Dispatcher dispatcher) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ClientSession session = new ClientSession(ch, newClientsAuthenticated());
+                if (tls != null) {
+                    ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                }
+                ch.pipeline().addLast(inputCounter);
+                ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
+                ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session));
+            }
+        };
     }
 
     /**
      * Fails fast, before the database is opened, when the port is taken: a second server
      * started by mistake on the same port should say so, not touch any data directory.
      */
-    private void checkPortFree() throws IOException {
-        if (settings.getPort() == 0) {
+    private void checkPortFree(int port) throws IOException {
+        if (port == 0) {
             return;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.getBind(), settings.getPort()));
+            probe.bind(new InetSocketAddress(settings.getBind(), port));
         } catch (IOException e) {
-            throw cannotListen(e);
+            throw cannotListen(e, port);
         }
     }
 
-    private IOException cannotListen(Exception cause) {
+    private IOException cannotListen(Exception cause, int port) {
         String reason = String.valueOf(cause.getMessage());
         if (cause instanceof BindException || reason.contains("in use")) {
             reason = reason.contains("in use") ? "port already in use" : reason;
         }
-        return new IOException("cannot listen on " + settings.getBind() + ":" + settings.getPort() + ": " + reason, cause);
+        return new IOException("cannot listen on " + settings.getBind() + ":" + port + ": " + reason, cause);
     }
 
     /**
@@ -208,9 +243,14 @@ public final class DiskDbServer implements AutoCloseable {
         return acl;
     }
 
-    /** The port actually bound (differs from the setting when that is 0). */
+    /** The plain port actually bound (differs from the setting when that is 0); 0 without a plain listener. */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return listener == null ? 0 : ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The TLS port, 0 without a TLS listener. */
+    public int tlsPort() {
+        return tlsListener == null ? 0 : ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
     public Settings settings() {
@@ -278,8 +318,10 @@ public final class DiskDbServer implements AutoCloseable {
         }
         stopping = true;
         log.info("shutting down");
-        if (listener != null) {
-            listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        for (Channel open : new Channel[] {listener, tlsListener}) {
+            if (open != null) {
+                open.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
         }
         for (ClientSession client : clients.all()) {
             client.channel().close();
