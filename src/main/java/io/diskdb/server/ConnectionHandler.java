@@ -49,6 +49,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(session.takeReplies()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        if (ProtectedMode.refuses(server.settings().isProtectedMode(), server.acl().defaultUser(),
+                ctx.channel().remoteAddress())) {
+            session.reply().error(ProtectedMode.DENIED);
+            ctx.writeAndFlush(session.takeReplies()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         server.clients().add(session);
         session.afterUnpark(() -> resume(ctx));
         ctx.fireChannelActive();
