@@ -63,6 +63,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(session);
+        server.pause().forget(session);
         queuedWhileBlocked.clear();
         server.blocking().cancel(session);
         ByteBuf pending = session.takeReplies();
@@ -74,7 +75,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (session.blocked()) {
+        if (session.blocked() || session.postponed()) {
             queuedWhileBlocked.addLast(msg);
             if (queuedWhileBlocked.size() >= MAX_QUEUED_WHILE_BLOCKED) {
                 ctx.channel().config().setAutoRead(false);
@@ -86,11 +87,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** The blocked command was answered: send its reply, then run what queued up behind it. */
     private void resume(ChannelHandlerContext ctx) {
-        while (!session.blocked() && !queuedWhileBlocked.isEmpty()) {
+        while (!session.blocked() && !session.postponed() && !queuedWhileBlocked.isEmpty()) {
             process(ctx, queuedWhileBlocked.pollFirst());
         }
         channelReadComplete(ctx);
-        if (!session.blocked() && ctx.channel().isWritable()) {
+        if (!session.blocked() && !session.postponed() && ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -103,6 +104,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             int replyStart = session.commandReceived(System.currentTimeMillis());
             dispatcher.dispatch(session, args);
             session.commandDone(replyStart);
+            if (session.postponed()) {
+                // CLIENT PAUSE held it back: it runs again, first, when the pause ends
+                server.pause().postpone(session, () -> {
+                    queuedWhileBlocked.addFirst(session.takePostponed());
+                    resume(ctx);
+                });
+            }
             if (session.pendingReplyBytes() >= FLUSH_THRESHOLD) {
                 ctx.write(session.takeReplies());
             }

@@ -58,6 +58,7 @@ public final class DiskDbServer implements AutoCloseable {
     private final Settings settings;
     private final ServerStats stats = new ServerStats();
     private final ClientRegistry clients = new ClientRegistry();
+    private final ClientPause pause = new ClientPause();
     private final long startedAtMillis = System.currentTimeMillis();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
@@ -268,6 +269,11 @@ public final class DiskDbServer implements AutoCloseable {
     /** Clients parked by blocking commands (BLPOP...), woken by commits. */
     public BlockingRegistry blocking() {
         return blocking;
+    }
+
+    /** CLIENT PAUSE state and the clients it holds back. */
+    public ClientPause pause() {
+        return pause;
     }
 
     public ClientRegistry clients() {
