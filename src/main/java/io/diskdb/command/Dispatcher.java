@@ -44,6 +44,10 @@ public final class Dispatcher {
     public void dispatch(ClientSession session, byte[][] args) {
         ReplyWriter reply = session.reply();
         Command command = resolve(session, args, reply);
+        if (command != null && server.pause().postpones(command, session.multi())) {
+            session.postpone(args); // CLIENT PAUSE: run again when it ends (before MULTI queuing, as Redis)
+            return;
+        }
         if (session.inMulti() && !TransactionCommands.actsImmediatelyInMulti(command)) {
             queue(session.multi(), command, args, reply);
             return;
