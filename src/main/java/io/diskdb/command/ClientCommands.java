@@ -1,12 +1,13 @@
 package io.diskdb.command;
 
+import io.diskdb.server.ClientPause;
 import io.diskdb.server.ClientSession;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** CLIENT ID, SETNAME, GETNAME, SETINFO, LIST, INFO, KILL, REPLY, NO-EVICT, HELP. */
+/** CLIENT ID, SETNAME, GETNAME, SETINFO, LIST, INFO, KILL, PAUSE, UNPAUSE, REPLY, NO-EVICT, HELP. */
 public final class ClientCommands {
     private static final List<String> HELP = List.of(
             "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
@@ -38,6 +39,10 @@ public final class ClientCommands {
             "      Return clients of specified type.",
             "    * ID <client-id> [<client-id> ...]",
             "      Return clients of specified IDs only.",
+            "UNPAUSE",
+            "    Stop the current client pause, resuming traffic.",
+            "PAUSE <timeout> [WRITE|ALL]",
+            "    Suspend all, or just write, clients for <timeout> milliseconds.",
             "REPLY (ON|OFF|SKIP)",
             "    Control the replies sent to the current connection.",
             "SETNAME <name>",
@@ -62,6 +67,11 @@ public final class ClientCommands {
         table.register("client|list", ClientCommands::list);
         table.register("client|info", ctx -> ctx.reply().verbatim("txt", describe(ctx.session(), System.currentTimeMillis()) + "\n"));
         table.register("client|kill", ClientCommands::kill);
+        table.register("client|pause", ClientCommands::pause);
+        table.register("client|unpause", ctx -> {
+            ctx.server().pause().unpause();
+            ctx.reply().ok();
+        });
         table.register("client|reply", ClientCommands::reply);
         table.register("client|no-evict", ClientCommands::noEvict);
         table.register("client|help", ClientCommands::help);
@@ -165,9 +175,9 @@ public final class ClientCommands {
                 + " name=" + orEmpty(client.name())
                 + " age=" + (now - client.createdAtMillis()) / 1000
                 + " idle=" + Math.max(0, now - client.lastInteractionMillis()) / 1000
-                + " flags=N"
+                + " flags=" + flags(client)
                 + " db=" + client.db()
-                + " sub=0 psub=0 ssub=0 multi=-1"
+                + " sub=0 psub=0 ssub=0 multi=" + (client.inMulti() ? client.multi().queued().size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
                 + " events=r"
                 + " cmd=" + client.lastCommand()
@@ -176,6 +186,41 @@ public final class ClientCommands {
                 + " resp=" + client.protocol()
                 + " lib-name=" + orEmpty(client.libName())
                 + " lib-ver=" + orEmpty(client.libVersion());
+    }
+
+    /** Redis's flag letters, in Redis's order: x in MULTI, b blocked (or held by CLIENT PAUSE), N none. */
+    private static String flags(ClientSession client) {
+        String flags = (client.inMulti() ? "x" : "") + (client.blocked() || client.postponed() ? "b" : "");
+        return flags.isEmpty() ? "N" : flags;
+    }
+
+    /**
+     * CLIENT PAUSE timeout [WRITE|ALL]: ALL (the default) holds back every command of every
+     * client, WRITE only those that write; see {@link io.diskdb.server.ClientPause}.
+     */
+    static void pause(CommandContext ctx) {
+        if (ctx.argc() > 4) {
+            throw new CommandError("ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP.");
+        }
+        ClientPause.Mode mode = ClientPause.Mode.ALL;
+        if (ctx.argc() == 4) {
+            if (ctx.argIs(3, "write")) {
+                mode = ClientPause.Mode.WRITE;
+            } else if (!ctx.argIs(3, "all")) {
+                throw new CommandError("ERR CLIENT PAUSE mode must be WRITE or ALL");
+            }
+        }
+        Long millis = Numbers.parseLong(ctx.arg(2));
+        if (millis == null) {
+            throw new CommandError("ERR timeout is not an integer or out of range");
+        }
+        if (millis < 0) {
+            throw new CommandError("ERR timeout is negative");
+        }
+        long now = System.currentTimeMillis();
+        long until = millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+        ctx.server().pause().pause(mode, until, ctx.session().channel().eventLoop());
+        ctx.reply().ok();
     }
 
     private static String orEmpty(String value) {
@@ -246,8 +291,7 @@ public final class ClientCommands {
                 } else if (ctx.argIs(i, "laddr")) {
                     filter.laddr = value;
                 } else if (ctx.argIs(i, "user")) {
-                    // "default" is the only user until ACLs exist
-                    if (!value.equals("default")) {
+                    if (ctx.server().acl().user(value) == null) {
                         throw new CommandError("ERR No such user '" + value + "'");
                     }
                     filter.user = value;

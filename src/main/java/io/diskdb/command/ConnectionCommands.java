@@ -3,9 +3,6 @@ package io.diskdb.command;
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 /** PING, ECHO, QUIT, SELECT, AUTH, HELLO: the commands about the connection itself. */
 public final class ConnectionCommands {
     static final String WRONGPASS = "WRONGPASS invalid username-password pair or user is disabled.";
@@ -47,7 +44,7 @@ public final class ConnectionCommands {
         ctx.reply().ok();
     }
 
-    /** AUTH [username] password: the default user's password is requirepass. */
+    /** AUTH [username] password: one argument logs in as "default" (whose password requirepass sets). */
     static void auth(CommandContext ctx) {
         if (ctx.argc() > 3) {
             throw Errors.syntax();
@@ -62,20 +59,12 @@ public final class ConnectionCommands {
         ctx.reply().ok();
     }
 
+    /** Logs the connection in as an ACL user; unknown, disabled and wrong password get the same error. */
     private static void authenticate(DiskDbServer server, ClientSession session, String user, byte[] password) {
-        if (!user.equals("default") || !passwordMatches(server, password)) {
+        if (server.acl().authenticate(user, password) == null) {
             throw new CommandError(WRONGPASS);
         }
         session.authenticated(user);
-    }
-
-    /** Without requirepass the default user has "nopass": any password is accepted. */
-    private static boolean passwordMatches(DiskDbServer server, byte[] password) {
-        if (!server.requiresPassword()) {
-            return true;
-        }
-        byte[] expected = server.settings().getRequirepass().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, password);
     }
 
     /** HELLO [protover [AUTH username password] [SETNAME clientname]] */

@@ -1,5 +1,6 @@
 package io.diskdb.command;
 
+import io.diskdb.acl.Permissions;
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
 import io.diskdb.server.ServerStats;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs one command for one client: finds it in the command table, checks arity and
- * authentication as Redis does (in Redis's order, with Redis's words), takes the key locks the
+ * Runs one command for one client: finds it in the command table, checks arity,
+ * authentication and the user's ACL permissions as Redis does (in Redis's order, with Redis's words), takes the key locks the
  * command table asks for, runs the handler inside a transaction and commits it.
  *
  * <p>A handler that fails leaves nothing behind: its partial reply is cut from the output
@@ -43,6 +44,10 @@ public final class Dispatcher {
     public void dispatch(ClientSession session, byte[][] args) {
         ReplyWriter reply = session.reply();
         Command command = resolve(session, args, reply);
+        if (command != null && server.pause().postpones(command, session.multi())) {
+            session.postpone(args); // CLIENT PAUSE: run again when it ends (before MULTI queuing, as Redis)
+            return;
+        }
         if (session.inMulti() && !TransactionCommands.actsImmediatelyInMulti(command)) {
             queue(session.multi(), command, args, reply);
             return;
@@ -92,6 +97,13 @@ public final class Dispatcher {
         if (!session.authenticated() && !command.spec().hasFlag("no_auth")) {
             reject(reply, Errors.NOAUTH);
             return null;
+        }
+        if (!command.spec().hasFlag("no_auth")) { // AUTH and HELLO are open to every user, as in Redis
+            Permissions.Denial denial = Permissions.check(server.acl().user(session.user()), command.spec(), args);
+            if (denial != null) {
+                reject(reply, denial.error());
+                return null;
+            }
         }
         return command;
     }

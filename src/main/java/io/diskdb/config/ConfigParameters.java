@@ -27,8 +27,9 @@ public final class ConfigParameters {
             define("bind", ValueTypes.string(false), Settings::getBind, Settings::setBind)
                     .immutable().yaml("server.bind")
                     .help("Address to listen on; 0.0.0.0 for all interfaces (set requirepass first).").build(),
-            intParam("port", 1, 65535, Settings::getPort, Settings::setPort)
-                    .immutable().yaml("server.port").help("TCP port for RESP clients.").build(),
+            intParam("port", 0, 65535, Settings::getPort, Settings::setPort)
+                    .immutable().yaml("server.port").help("TCP port for RESP clients; 0 = none (with tls-port set).")
+                    .build(),
             intParam("databases", 1, INT_MAX, Settings::getDatabases, Settings::setDatabases)
                     .immutable().yaml("server.databases").help("Number of logical databases (SELECT 0..n-1).").build(),
             intParam("maxclients", 1, INT_MAX, Settings::getMaxclients, Settings::setMaxclients)
@@ -83,6 +84,37 @@ public final class ConfigParameters {
             // ---- security ----
             define("requirepass", ValueTypes.string(true), Settings::getRequirepass, Settings::setRequirepass)
                     .yaml("security.requirepass").help("Password clients must AUTH with; unset = no password.")
+                    .build(),
+            define("aclfile", ValueTypes.string(false), Settings::getAclfile, Settings::setAclfile)
+                    .immutable().yaml("security.aclfile")
+                    .help("ACL users file (Redis's syntax); empty = users.acl in the data directory.").build(),
+
+            // ---- tls ----
+            intParam("tls-port", 0, 65535, Settings::getTlsPort, Settings::setTlsPort)
+                    .immutable().yaml("tls.port").help("TLS port for RESP clients; 0 = no TLS listener.").build(),
+            define("tls-cert-file", ValueTypes.string(false), Settings::getTlsCertFile, Settings::setTlsCertFile)
+                    .immutable().yaml("tls.cert_file").help("Server certificate (chain), PEM.").build(),
+            define("tls-key-file", ValueTypes.string(false), Settings::getTlsKeyFile, Settings::setTlsKeyFile)
+                    .immutable().yaml("tls.key_file")
+                    .help("Server private key, PEM, unencrypted: PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1 RSA.").build(),
+            define("tls-ca-cert-file", ValueTypes.string(false), Settings::getTlsCaCertFile,
+                    Settings::setTlsCaCertFile)
+                    .immutable().yaml("tls.ca_cert_file").help("CA certificates client certificates must chain to.")
+                    .build(),
+            define("tls-auth-clients", ValueTypes.oneOf("yes", "no", "optional"), Settings::getTlsAuthClients,
+                    Settings::setTlsAuthClients)
+                    .immutable().yaml("tls.auth_clients")
+                    .help("Client certificates: yes = required, optional = checked if sent, no = not asked for.")
+                    .build(),
+            define("tls-protocols", ValueTypes.string(false), Settings::getTlsProtocols, Settings::setTlsProtocols)
+                    .immutable().yaml("tls.protocols").help("e.g. \"TLSv1.2 TLSv1.3\"; empty = the JDK's defaults.")
+                    .build(),
+            define("tls-ciphersuites", ValueTypes.string(false), Settings::getTlsCiphersuites,
+                    Settings::setTlsCiphersuites)
+                    .immutable().yaml("tls.ciphersuites").help("TLS 1.3 suites, ':'-separated; empty = defaults.")
+                    .build(),
+            define("tls-ciphers", ValueTypes.string(false), Settings::getTlsCiphers, Settings::setTlsCiphers)
+                    .immutable().yaml("tls.ciphers").help("TLS 1.2 ciphers, ':'-separated; empty = defaults.")
                     .build(),
 
             // ---- limits ----

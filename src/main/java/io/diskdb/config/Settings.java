@@ -43,6 +43,17 @@ public final class Settings {
 
     // ---- security ----
     private volatile String requirepass = null;
+    private volatile String aclfile = "";
+
+    // ---- tls ----
+    private volatile int tlsPort = 0;
+    private volatile String tlsCertFile = "";
+    private volatile String tlsKeyFile = "";
+    private volatile String tlsCaCertFile = "";
+    private volatile String tlsAuthClients = "yes";
+    private volatile String tlsProtocols = "";
+    private volatile String tlsCiphersuites = "";
+    private volatile String tlsCiphers = "";
 
     // ---- limits ----
     private volatile long protoMaxBulkLen = 512L * MB;
@@ -241,6 +252,93 @@ public final class Settings {
 
     public void setRequirepass(String requirepass) {
         this.requirepass = requirepass;
+    }
+
+    /** The ACL file as configured; empty = users.acl in the data directory (see {@link #aclFilePath()}). */
+    public String getAclfile() {
+        return aclfile;
+    }
+
+    public void setAclfile(String aclfile) {
+        this.aclfile = Objects.requireNonNull(aclfile, "aclfile");
+    }
+
+    /** Where ACL users are kept: the aclfile setting, or {@code <dir>/users.acl}. */
+    public Path aclFilePath() {
+        String configured = aclfile;
+        return configured.isEmpty() ? dataDir().resolve("users.acl") : Path.of(configured);
+    }
+
+    /** TLS listener port; 0 = no TLS listener. */
+    public int getTlsPort() {
+        return tlsPort;
+    }
+
+    public void setTlsPort(int tlsPort) {
+        this.tlsPort = tlsPort;
+    }
+
+    /** Server certificate chain, PEM. */
+    public String getTlsCertFile() {
+        return tlsCertFile;
+    }
+
+    public void setTlsCertFile(String tlsCertFile) {
+        this.tlsCertFile = Objects.requireNonNull(tlsCertFile, "tlsCertFile");
+    }
+
+    /** Server private key, PEM (PKCS#8 "PRIVATE KEY" or PKCS#1 "RSA PRIVATE KEY"), unencrypted. */
+    public String getTlsKeyFile() {
+        return tlsKeyFile;
+    }
+
+    public void setTlsKeyFile(String tlsKeyFile) {
+        this.tlsKeyFile = Objects.requireNonNull(tlsKeyFile, "tlsKeyFile");
+    }
+
+    /** CA certificates that client certificates must chain to, PEM. */
+    public String getTlsCaCertFile() {
+        return tlsCaCertFile;
+    }
+
+    public void setTlsCaCertFile(String tlsCaCertFile) {
+        this.tlsCaCertFile = Objects.requireNonNull(tlsCaCertFile, "tlsCaCertFile");
+    }
+
+    /** Client certificates: "yes" (required, Redis's default), "optional" or "no". */
+    public String getTlsAuthClients() {
+        return tlsAuthClients;
+    }
+
+    public void setTlsAuthClients(String tlsAuthClients) {
+        this.tlsAuthClients = Objects.requireNonNull(tlsAuthClients, "tlsAuthClients");
+    }
+
+    /** Space-separated protocols ("TLSv1.2 TLSv1.3"); empty = the JDK's defaults. */
+    public String getTlsProtocols() {
+        return tlsProtocols;
+    }
+
+    public void setTlsProtocols(String tlsProtocols) {
+        this.tlsProtocols = Objects.requireNonNull(tlsProtocols, "tlsProtocols");
+    }
+
+    /** TLS 1.3 cipher suites, ':'-separated (Redis's tls-ciphersuites); empty = defaults. */
+    public String getTlsCiphersuites() {
+        return tlsCiphersuites;
+    }
+
+    public void setTlsCiphersuites(String tlsCiphersuites) {
+        this.tlsCiphersuites = Objects.requireNonNull(tlsCiphersuites, "tlsCiphersuites");
+    }
+
+    /** TLS 1.2 ciphers, ':'-separated (Redis's tls-ciphers); empty = defaults. */
+    public String getTlsCiphers() {
+        return tlsCiphers;
+    }
+
+    public void setTlsCiphers(String tlsCiphers) {
+        this.tlsCiphers = Objects.requireNonNull(tlsCiphers, "tlsCiphers");
     }
 
     /** Largest bulk string a client may send, in bytes. */

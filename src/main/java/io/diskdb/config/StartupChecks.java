@@ -17,7 +17,10 @@ public final class StartupChecks {
 
     /** Runs every check that needs only the settings. */
     public static void checkAll(Settings settings) {
-        checkPort(settings.getPort());
+        // port 0 turns the plain listener off, which only makes sense beside a TLS one
+        if (settings.getPort() != 0 || settings.getTlsPort() == 0) {
+            checkPort(settings.getPort());
+        }
         checkDataDir(settings.dataDir());
     }
 

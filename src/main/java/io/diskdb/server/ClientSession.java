@@ -43,6 +43,8 @@ public final class ClientSession {
     // this client; the connection handler is told when the wait ends, to send and go on.
     private volatile Waiter waiter; // volatile: the idle-client reaper reads it from another thread
     private Runnable afterUnpark = () -> { };
+    // CLIENT PAUSE: the command held back until the pause ends (the connection queues the rest).
+    private volatile byte[][] postponedCommand; // volatile: the idle-client reaper reads it
 
     ClientSession(Channel channel, boolean authenticated) {
         this.channel = channel;
@@ -203,6 +205,23 @@ public final class ClientSession {
     public void unpark() {
         waiter = null;
         afterUnpark.run();
+    }
+
+    /** Called by the dispatcher when CLIENT PAUSE holds this command back; it is run again afterwards. */
+    public void postpone(byte[][] args) {
+        postponedCommand = args;
+    }
+
+    /** Whether a CLIENT PAUSE holds a command of this client back. */
+    public boolean postponed() {
+        return postponedCommand != null;
+    }
+
+    /** The held-back command, now to be run again; null if none. */
+    byte[][] takePostponed() {
+        byte[][] args = postponedCommand;
+        postponedCommand = null;
+        return args;
     }
 
     /** What the connection does when the client is unparked: send the reply, run queued commands. */

@@ -51,6 +51,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(session.takeReplies()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        if (ProtectedMode.refuses(server.settings().isProtectedMode(), server.acl().defaultUser(),
+                ctx.channel().remoteAddress())) {
+            session.reply().error(ProtectedMode.DENIED);
+            ctx.writeAndFlush(session.takeReplies()).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         server.clients().add(session);
         session.afterUnpark(() -> resume(ctx));
         ctx.fireChannelActive();
@@ -59,6 +65,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(session);
+        server.pause().forget(session);
         queuedWhileBlocked.clear();
         server.blocking().cancel(session);
         ByteBuf pending = session.takeReplies();
@@ -70,7 +77,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (session.blocked()) {
+        if (session.blocked() || session.postponed()) {
             queuedWhileBlocked.addLast(msg);
             if (queuedWhileBlocked.size() >= MAX_QUEUED_WHILE_BLOCKED) {
                 ctx.channel().config().setAutoRead(false);
@@ -82,11 +89,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     /** The blocked command was answered: send its reply, then run what queued up behind it. */
     private void resume(ChannelHandlerContext ctx) {
-        while (!session.blocked() && !queuedWhileBlocked.isEmpty()) {
+        while (!session.blocked() && !session.postponed() && !queuedWhileBlocked.isEmpty()) {
             process(ctx, queuedWhileBlocked.pollFirst());
         }
         channelReadComplete(ctx);
-        if (!session.blocked() && ctx.channel().isWritable()) {
+        if (!session.blocked() && !session.postponed() && ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -99,6 +106,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             int replyStart = session.commandReceived(System.currentTimeMillis());
             dispatcher.dispatch(session, args);
             session.commandDone(replyStart);
+            if (session.postponed()) {
+                // CLIENT PAUSE held it back: it runs again, first, when the pause ends
+                server.pause().postpone(session, () -> {
+                    queuedWhileBlocked.addFirst(session.takePostponed());
+                    resume(ctx);
+                });
+            }
             if (session.pendingReplyBytes() >= FLUSH_THRESHOLD) {
                 send(ctx, session.takeReplies(), false);
             }

@@ -1,8 +1,13 @@
 package io.diskdb.server;
 
+import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclRegistry;
+import io.diskdb.acl.AclUser;
+import io.diskdb.acl.CommandIndex;
 import io.diskdb.blocking.BlockingRegistry;
 import io.diskdb.command.CommandCatalog;
 import io.diskdb.command.CommandFamilies;
+import io.diskdb.command.CommandSpec;
 import io.diskdb.command.CommandTable;
 import io.diskdb.command.Dispatcher;
 import io.diskdb.config.RuntimeConfig;
@@ -29,12 +34,15 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -50,14 +58,18 @@ public final class DiskDbServer implements AutoCloseable {
     private final Settings settings;
     private final ServerStats stats = new ServerStats();
     private final ClientRegistry clients = new ClientRegistry();
+    private final ClientPause pause = new ClientPause();
     private final long startedAtMillis = System.currentTimeMillis();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
     private CommandTable commands;
+    private AclRegistry acl;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private EventLoopGroup group;
+    private ReplyBarrier replyBarrier;
     private Channel listener;
+    private Channel tlsListener;
     private volatile boolean stopping;
 
     public DiskDbServer(RuntimeConfig config) {
@@ -82,13 +94,17 @@ public final class DiskDbServer implements AutoCloseable {
 
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
-        checkPortFree();
+        checkPortFree(settings.getPort());
+        checkPortFree(settings.getTlsPort());
+        SslContext tls = settings.getTlsPort() != 0 ? TlsContextFactory.create(settings) : null;
+        Map<String, CommandSpec> catalog = CommandCatalog.load();
+        acl = openAcl(catalog);
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
         keyspace.addCommitListener(stats::recordCommitted);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
-        commands = new CommandTable(CommandCatalog.load());
+        commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
         expiryCycle.start();
@@ -102,7 +118,7 @@ public final class DiskDbServer implements AutoCloseable {
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
         InputCounter inputCounter = new InputCounter(stats);
-        ReplyBarrier replyBarrier = new ReplyBarrier(keyspace.engine());
+        replyBarrier = new ReplyBarrier(keyspace.engine());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -110,57 +126,134 @@ public final class DiskDbServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ClientSession session = new ClientSession(ch, !requiresPassword());
-                        ch.pipeline().addLast(inputCounter);
-                        ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
-                        ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session, replyBarrier));
-                    }
-                });
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
+        int binding = settings.getPort();
         try {
-            listener = bootstrap.bind(new InetSocketAddress(settings.getBind(), settings.getPort())).sync().channel();
+            if (listensPlain()) {
+                listener = bind(bootstrap.clone().childHandler(clientInitializer(null, limits, inputCounter, dispatcher)),
+                        settings.getPort());
+            }
+            if (tls != null) {
+                binding = settings.getTlsPort();
+                tlsListener = bind(bootstrap.clone().childHandler(clientInitializer(tls, limits, inputCounter, dispatcher)),
+                        settings.getTlsPort());
+            }
         } catch (Exception e) {
             close();
-            throw cannotListen(e);
+            throw cannotListen(e, binding);
         }
         IdleClientReaper.schedule(group, clients, settings);
-        log.info("DiskDB ready to accept connections on {}:{} ({} transport)", settings.getBind(), port(), epoll ? "epoll" : "nio");
+        log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
+                listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
+                epoll ? "epoll" : "nio");
+    }
+
+    /**
+     * The plain listener is off only when asked for with port 0 beside a TLS port (as Redis);
+     * port 0 alone (tests) binds a free port.
+     */
+    private boolean listensPlain() {
+        return settings.getPort() != 0 || settings.getTlsPort() == 0;
+    }
+
+    private Channel bind(ServerBootstrap bootstrap, int port) throws InterruptedException {
+        return bootstrap.bind(new InetSocketAddress(settings.getBind(), port)).sync().channel();
+    }
+
+    /** One connection's pipeline: [TLS] -> input counter -> RESP decoder -> connection handler. */
+    private ChannelInitializer<SocketChannel> clientInitializer(SslContext tls, ProtocolLimits limits,
+                                                                InputCounter inputCounter, Dispatcher dispatcher) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ClientSession session = new ClientSession(ch, newClientsAuthenticated());
+                if (tls != null) {
+                    ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                }
+                ch.pipeline().addLast(inputCounter);
+                ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
+                ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session, replyBarrier));
+            }
+        };
     }
 
     /**
      * Fails fast, before the database is opened, when the port is taken: a second server
      * started by mistake on the same port should say so, not touch any data directory.
      */
-    private void checkPortFree() throws IOException {
-        if (settings.getPort() == 0) {
+    private void checkPortFree(int port) throws IOException {
+        if (port == 0) {
             return;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.getBind(), settings.getPort()));
+            probe.bind(new InetSocketAddress(settings.getBind(), port));
         } catch (IOException e) {
-            throw cannotListen(e);
+            throw cannotListen(e, port);
         }
     }
 
-    private IOException cannotListen(Exception cause) {
+    private IOException cannotListen(Exception cause, int port) {
         String reason = String.valueOf(cause.getMessage());
         if (cause instanceof BindException || reason.contains("in use")) {
             reason = reason.contains("in use") ? "port already in use" : reason;
         }
-        return new IOException("cannot listen on " + settings.getBind() + ":" + settings.getPort() + ": " + reason, cause);
+        return new IOException("cannot listen on " + settings.getBind() + ":" + port + ": " + reason, cause);
     }
 
+    /**
+     * The users, loaded from the ACL file before anything else opens (a bad file stops the
+     * start with one line, as in Redis); requirepass then sets the default user's password,
+     * at startup and on CONFIG SET.
+     */
+    private AclRegistry openAcl(Map<String, CommandSpec> catalog) throws IOException {
+        AclRegistry users = new AclRegistry(new CommandIndex(catalog), new AclFile(settings.aclFilePath()));
+        try {
+            users.open(settings.getRequirepass());
+        } catch (AclFile.AclFileException e) {
+            throw new IOException("cannot load the ACL file: " + e.getMessage().trim());
+        }
+        config.addListener("requirepass", (name, value) -> users.applyRequirepass(settings.getRequirepass()));
+        users.addListener(this::closeClientsOfDeletedUser);
+        return users;
+    }
+
+    /** As Redis: clients logged in as a user that is deleted are disconnected. */
+    private void closeClientsOfDeletedUser(String name, AclUser now) {
+        if (now != null) {
+            return;
+        }
+        for (ClientSession client : List.copyOf(clients.all())) {
+            if (client.user().equals(name)) {
+                clients.kill(client);
+            }
+        }
+    }
+
+    /** A new connection is logged in as "default" when that user is on and has no password (Redis). */
+    public boolean newClientsAuthenticated() {
+        AclUser user = acl.defaultUser();
+        return user.enabled() && user.nopass();
+    }
+
+    /** Whether AUTH with one argument makes sense: the default user has a password. */
     public boolean requiresPassword() {
-        return settings.hasPassword();
+        return !acl.defaultUser().nopass();
     }
 
-    /** The port actually bound (differs from the setting when that is 0). */
+    /** The ACL users. */
+    public AclRegistry acl() {
+        return acl;
+    }
+
+    /** The plain port actually bound (differs from the setting when that is 0); 0 without a plain listener. */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return listener == null ? 0 : ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The TLS port, 0 without a TLS listener. */
+    public int tlsPort() {
+        return tlsListener == null ? 0 : ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
     public Settings settings() {
@@ -178,6 +271,11 @@ public final class DiskDbServer implements AutoCloseable {
     /** Clients parked by blocking commands (BLPOP...), woken by commits. */
     public BlockingRegistry blocking() {
         return blocking;
+    }
+
+    /** CLIENT PAUSE state and the clients it holds back. */
+    public ClientPause pause() {
+        return pause;
     }
 
     public ClientRegistry clients() {
@@ -228,8 +326,10 @@ public final class DiskDbServer implements AutoCloseable {
         }
         stopping = true;
         log.info("shutting down");
-        if (listener != null) {
-            listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        for (Channel open : new Channel[] {listener, tlsListener}) {
+            if (open != null) {
+                open.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
         }
         for (ClientSession client : clients.all()) {
             client.channel().close();

@@ -25,7 +25,7 @@ final class IdleClientReaper {
         long cutoff = System.currentTimeMillis() - timeoutSeconds * 1000;
         for (ClientSession client : clients.all()) {
             // a client parked by BLPOP & co. is waiting, not idle: Redis spares it too
-            if (client.lastInteractionMillis() < cutoff && !client.blocked()) {
+            if (client.lastInteractionMillis() < cutoff && !client.blocked() && !client.postponed()) {
                 clients.kill(client);
             }
         }

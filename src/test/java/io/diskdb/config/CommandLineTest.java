@@ -82,7 +82,7 @@ class CommandLineTest {
         assertEquals("unexpected argument 'stray' (see --help)", error("stray"));
         assertEquals("option '--port' needs a value (see --help)", error("--port"));
         assertEquals("--port must be an integer (got 'http')", error("--port", "http"));
-        assertEquals("--port must be between 1 and 65535 (got '0')", error("--port=0"));
+        assertEquals("--port must be between 0 and 65535 (got '70000')", error("--port=70000"));
         assertEquals("--sync must be one of always, everysec, no (got 'sometimes')", error("--sync", "sometimes"));
         assertEquals("config file 'missing.conf' not found", error("--config", "missing.conf"));
     }

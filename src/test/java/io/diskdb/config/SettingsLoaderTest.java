@@ -153,7 +153,7 @@ class SettingsLoaderTest {
         assertEquals("diskdb.conf: persistence.sync must be one of always, everysec, no (got 'sometimes')",
                 error("persistence:\n  sync: sometimes\n"));
         assertEquals("diskdb.conf: server.port must be an integer (got 'abc')", error("server:\n  port: abc\n"));
-        assertEquals("diskdb.conf: server.port must be between 1 and 65535 (got '70000')",
+        assertEquals("diskdb.conf: server.port must be between 0 and 65535 (got '70000')",
                 error("server:\n  port: 70000\n"));
         assertEquals("diskdb.conf: cache.max_memory must be a size such as 512kb, 100mb, 1gb or a number of bytes"
                 + " (got '12 parsecs')", error("cache:\n  max_memory: 12 parsecs\n"));
