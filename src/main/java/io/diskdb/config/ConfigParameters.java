@@ -67,6 +67,17 @@ public final class ConfigParameters {
                     .immutable().yaml("persistence.max_log_size")
                     .help("WAL size that triggers a flush to data files (512kb, 100mb, 1gb; plain = bytes).")
                     .build(),
+            define("wal-recovery", ValueTypes.oneOf("point_in_time", "tolerate_corrupted_tail_records",
+                    "absolute_consistency", "skip_any_corrupted_records"), Settings::getWalRecovery,
+                    Settings::setWalRecovery)
+                    .immutable().yaml("persistence.wal_recovery")
+                    .help("What start-up does with a damaged WAL record (a torn write after power loss):",
+                            "  point_in_time                   - recover every write before it, drop the rest.",
+                            "  tolerate_corrupted_tail_records - drop an incomplete last record; refuse other damage.",
+                            "  absolute_consistency            - refuse to start on any damage.",
+                            "  skip_any_corrupted_records      - skip damaged records, keep going (may break",
+                            "                                    multi-key atomicity; last resort).")
+                    .build(),
 
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,

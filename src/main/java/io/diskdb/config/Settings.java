@@ -34,6 +34,7 @@ public final class Settings {
     private volatile long syncIntervalMs = 1000;
     private volatile Compression compression = Compression.LZ4;
     private volatile long maxLogSize = 100L * MB;
+    private volatile String walRecovery = "point_in_time";
 
     // ---- cache ----
     private volatile long cacheMaxMemory = 256L * MB;
@@ -214,6 +215,15 @@ public final class Settings {
 
     public void setMaxLogSize(long maxLogSize) {
         this.maxLogSize = maxLogSize;
+    }
+
+    /** What start-up does with a damaged WAL (RocksDB's WALRecoveryMode, in snake case). */
+    public String getWalRecovery() {
+        return walRecovery;
+    }
+
+    public void setWalRecovery(String walRecovery) {
+        this.walRecovery = Objects.requireNonNull(walRecovery, "walRecovery");
     }
 
     /** Bytes the hot cache may hold. */

@@ -69,7 +69,7 @@ public final class DiskDbServer implements AutoCloseable {
     static StorageOptions storageOptions(Settings settings) {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
-                settings.getCacheMaxMemory());
+                settings.getCacheMaxMemory(), settings.getWalRecovery());
     }
 
     private static Durability durability(SyncPolicy sync) {

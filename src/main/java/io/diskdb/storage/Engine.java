@@ -12,6 +12,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -57,8 +58,12 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot create data directory '" + options.dir() + "': " + e.getMessage(), e);
         }
+        DataDirectory.checkOpenable(options.dir());
+        WALRecoveryMode recovery = walRecoveryMode(options.walRecovery());
+        boolean walDamaged = reportWalDamage(options.dir(), options.walRecovery());
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
+                .setWalRecoveryMode(recovery)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxTotalWalSize(options.maxWalBytes())
                 .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
@@ -79,7 +84,9 @@ public final class Engine implements AutoCloseable {
             this.db = RocksDB.open(dbOptions, options.dir().toString(), descriptors, opened);
         } catch (RocksDBException e) {
             closeResources();
-            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage(), e);
+            String hint = walDamaged ? " (damaged WAL, persistence.wal_recovery is " + options.walRecovery()
+                    + "; point_in_time recovers the writes before the damage)" : "";
+            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage() + hint, e);
         }
         for (int i = 0; i < opened.size(); i++) {
             handles.put(ColumnFamily.values()[i], opened.get(i));
@@ -126,6 +133,42 @@ public final class Engine implements AutoCloseable {
             case "zstd" -> CompressionType.ZSTD_COMPRESSION;
             default -> throw new IllegalArgumentException("unknown compression '" + name + "'");
         };
+    }
+
+    static WALRecoveryMode walRecoveryMode(String name) {
+        return switch (name.toLowerCase()) {
+            case "tolerate_corrupted_tail_records" -> WALRecoveryMode.TolerateCorruptedTailRecords;
+            case "absolute_consistency" -> WALRecoveryMode.AbsoluteConsistency;
+            case "point_in_time" -> WALRecoveryMode.PointInTimeRecovery;
+            case "skip_any_corrupted_records" -> WALRecoveryMode.SkipAnyCorruptedRecords;
+            default -> throw new IllegalArgumentException("unknown WAL recovery mode '" + name + "'");
+        };
+    }
+
+    /**
+     * Says in DiskDB's log, before RocksDB replays the WAL, which record is damaged and what the
+     * configured mode does about it. RocksDB itself only notes it in its own LOG file.
+     *
+     * @return true when some WAL file is damaged
+     */
+    private static boolean reportWalDamage(java.nio.file.Path dir, String mode) {
+        List<WalCheck.Damage> damage;
+        try {
+            damage = WalCheck.checkDirectory(dir);
+        } catch (IOException e) {
+            log.warn("could not read the WAL before recovery: {}", e.getMessage());
+            return false;
+        }
+        String consequence = switch (mode) {
+            case "point_in_time" -> "recovering every write before it; it and any later writes are dropped";
+            case "tolerate_corrupted_tail_records" -> "an incomplete last record is dropped; other damage stops the start";
+            case "absolute_consistency" -> "the start will be refused";
+            default -> "damaged records are skipped and later ones replayed; multi-key writes may be partial";
+        };
+        for (WalCheck.Damage d : damage) {
+            log.warn("WAL {}; wal_recovery {}: {}", d.describe(), mode, consequence);
+        }
+        return !damage.isEmpty();
     }
 
     public RocksDB db() {
