@@ -21,5 +21,6 @@ public final class CommandFamilies {
         HashCommands.register(table);
         SetCommands.register(table);
         JsonCommands.register(table);
+        PersistenceCommands.register(table);
     }
 }

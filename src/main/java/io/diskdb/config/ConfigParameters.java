@@ -79,6 +79,18 @@ public final class ConfigParameters {
                             "                                    multi-key atomicity; last resort).")
                     .build(),
 
+            // ---- snapshots ----
+            define("snapshot-interval", ValueTypes.duration(0), Settings::getSnapshotIntervalMs,
+                    Settings::setSnapshotIntervalMs)
+                    .immutable().yaml("snapshots.interval")
+                    .help("Take a snapshot (as BGSAVE does) this often: 30m, 6h; 0 = only on SAVE/BGSAVE.",
+                            "Snapshots are RocksDB checkpoints in <dir>/snapshots/<UTC time>; start from one",
+                            "with: diskdb --restore <dir>/snapshots/<UTC time>").build(),
+            intParam("snapshot-keep", 0, INT_MAX, Settings::getSnapshotKeep, Settings::setSnapshotKeep)
+                    .immutable().yaml("snapshots.keep")
+                    .help("Snapshots kept: after each new one the oldest beyond this are deleted; 0 = keep all.")
+                    .build(),
+
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,
                     Settings::setCacheMaxMemory)

@@ -36,6 +36,10 @@ public final class Settings {
     private volatile long maxLogSize = 100L * MB;
     private volatile String walRecovery = "point_in_time";
 
+    // ---- snapshots ----
+    private volatile long snapshotIntervalMs = 0;
+    private volatile int snapshotKeep = 5;
+
     // ---- cache ----
     private volatile long cacheMaxMemory = 256L * MB;
 
@@ -224,6 +228,24 @@ public final class Settings {
 
     public void setWalRecovery(String walRecovery) {
         this.walRecovery = Objects.requireNonNull(walRecovery, "walRecovery");
+    }
+
+    /** Time between scheduled snapshots in ms; 0 = only on SAVE/BGSAVE. */
+    public long getSnapshotIntervalMs() {
+        return snapshotIntervalMs;
+    }
+
+    public void setSnapshotIntervalMs(long snapshotIntervalMs) {
+        this.snapshotIntervalMs = snapshotIntervalMs;
+    }
+
+    /** Snapshots kept after each new one; 0 = all. */
+    public int getSnapshotKeep() {
+        return snapshotKeep;
+    }
+
+    public void setSnapshotKeep(int snapshotKeep) {
+        this.snapshotKeep = snapshotKeep;
     }
 
     /** Bytes the hot cache may hold. */

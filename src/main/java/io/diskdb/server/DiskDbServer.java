@@ -13,6 +13,7 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -53,6 +54,7 @@ public final class DiskDbServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
+    private Snapshots snapshots;
     private CommandTable commands;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
@@ -85,6 +87,8 @@ public final class DiskDbServer implements AutoCloseable {
         checkPortFree();
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
         keyspace.addCommitListener(stats::recordCommitted);
+        snapshots = new Snapshots(keyspace.engine(), settings.getSnapshotIntervalMs(), settings.getSnapshotKeep(),
+                () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -193,11 +197,16 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     /**
-     * LASTSAVE and INFO rdb_last_save_time: every write is already durable in RocksDB and there
-     * are no snapshots yet, so the last "save" is the moment this server opened its data.
+     * LASTSAVE and INFO rdb_last_save_time: the last successful snapshot (SAVE, BGSAVE or the
+     * schedule); before the first one, the moment this server opened its data, as Redis reports
+     * its load time.
      */
     public long lastSaveMillis() {
-        return startedAtMillis;
+        return snapshots.lastSuccessMillis(() -> startedAtMillis);
+    }
+
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     public RuntimeConfig config() {
@@ -242,6 +251,9 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (expiryCycle != null) {
             expiryCycle.close();
+        }
+        if (snapshots != null) {
+            snapshots.close();
         }
         if (keyspace != null) {
             keyspace.close();

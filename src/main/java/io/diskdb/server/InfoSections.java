@@ -4,6 +4,7 @@ import io.diskdb.storage.ColumnFamily;
 import io.diskdb.storage.Engine;
 import io.diskdb.storage.HotCache;
 import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.Snapshots;
 import org.rocksdb.RocksDB;
 
 import java.io.IOException;
@@ -147,14 +148,19 @@ public final class InfoSections {
 
     private void persistence(Fields f) {
         f.add("loading", 0);
+        Snapshots snapshots = server.snapshots();
         f.add("rdb_changes_since_last_save", server.stats().changesSinceSave.sum());
-        f.add("rdb_bgsave_in_progress", 0);
+        f.add("rdb_bgsave_in_progress", snapshots.inProgress() ? 1 : 0);
         f.add("rdb_last_save_time", server.lastSaveMillis() / 1000);
-        f.add("rdb_last_bgsave_status", "ok");
+        f.add("rdb_last_bgsave_status", snapshots.lastSucceeded() ? "ok" : "err");
+        f.add("rdb_last_bgsave_time_sec", snapshots.lastDurationSeconds());
+        f.add("rdb_current_bgsave_time_sec", snapshots.currentDurationSeconds());
         // The RocksDB write-ahead log plays the part of the AOF: every write is logged before its reply.
         f.add("aof_enabled", server.keyspace().engine().options().walEnabled() ? 1 : 0);
         f.add("aof_rewrite_in_progress", 0);
         f.add("aof_last_write_status", "ok");
+        // DiskDB's own: where the newest snapshot is, for --restore
+        f.add("last_snapshot_dir", snapshots.lastDirectory() == null ? "" : snapshots.lastDirectory().toAbsolutePath());
     }
 
     private void stats(Fields f) {
