@@ -78,6 +78,19 @@ public final class ConfigParameters {
                             "  skip_any_corrupted_records      - skip damaged records, keep going (may break",
                             "                                    multi-key atomicity; last resort).")
                     .build(),
+            define("write-buffer-size", ValueTypes.memory(1024 * 1024), Settings::getWriteBufferSize,
+                    Settings::setWriteBufferSize)
+                    .immutable().yaml("persistence.write_buffer_size")
+                    .help("Memory per column family for recent writes before they are flushed to a data file.")
+                    .build(),
+            define("block-cache-size", ValueTypes.memory(1024 * 1024), Settings::getBlockCacheSize,
+                    Settings::setBlockCacheSize)
+                    .immutable().yaml("persistence.block_cache_size")
+                    .help("RocksDB's cache of data-file blocks (besides the hot cache of decoded keys).")
+                    .build(),
+            intParam("max-background-jobs", 1, 256, Settings::getMaxBackgroundJobs, Settings::setMaxBackgroundJobs)
+                    .immutable().yaml("persistence.max_background_jobs")
+                    .help("RocksDB flush and compaction threads; 2 suits a 2-core machine.").build(),
 
             // ---- snapshots ----
             define("snapshot-interval", ValueTypes.duration(0), Settings::getSnapshotIntervalMs,

@@ -35,6 +35,9 @@ public final class Settings {
     private volatile Compression compression = Compression.LZ4;
     private volatile long maxLogSize = 100L * MB;
     private volatile String walRecovery = "point_in_time";
+    private volatile long writeBufferSize = 64L * MB;
+    private volatile long blockCacheSize = 128L * MB;
+    private volatile int maxBackgroundJobs = 2;
 
     // ---- snapshots ----
     private volatile long snapshotIntervalMs = 0;
@@ -228,6 +231,33 @@ public final class Settings {
 
     public void setWalRecovery(String walRecovery) {
         this.walRecovery = Objects.requireNonNull(walRecovery, "walRecovery");
+    }
+
+    /** RocksDB memtable size per column family, in bytes. */
+    public long getWriteBufferSize() {
+        return writeBufferSize;
+    }
+
+    public void setWriteBufferSize(long writeBufferSize) {
+        this.writeBufferSize = writeBufferSize;
+    }
+
+    /** RocksDB block cache, in bytes. */
+    public long getBlockCacheSize() {
+        return blockCacheSize;
+    }
+
+    public void setBlockCacheSize(long blockCacheSize) {
+        this.blockCacheSize = blockCacheSize;
+    }
+
+    /** RocksDB flush and compaction threads. */
+    public int getMaxBackgroundJobs() {
+        return maxBackgroundJobs;
+    }
+
+    public void setMaxBackgroundJobs(int maxBackgroundJobs) {
+        this.maxBackgroundJobs = maxBackgroundJobs;
     }
 
     /** Time between scheduled snapshots in ms; 0 = only on SAVE/BGSAVE. */

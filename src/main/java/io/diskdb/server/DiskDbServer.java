@@ -12,7 +12,9 @@ import io.diskdb.storage.Durability;
 import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.storage.ExpiryCycle;
+import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
 import io.netty.bootstrap.ServerBootstrap;
@@ -55,6 +57,8 @@ public final class DiskDbServer implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
     private Snapshots snapshots;
+    private Backups backups;
+    private ManualCompaction compaction;
     private CommandTable commands;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
@@ -71,7 +75,8 @@ public final class DiskDbServer implements AutoCloseable {
     static StorageOptions storageOptions(Settings settings) {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
-                settings.getCacheMaxMemory(), settings.getWalRecovery());
+                settings.getCacheMaxMemory(), settings.getWalRecovery(), settings.getWriteBufferSize(),
+                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs());
     }
 
     private static Durability durability(SyncPolicy sync) {
@@ -89,6 +94,8 @@ public final class DiskDbServer implements AutoCloseable {
         keyspace.addCommitListener(stats::recordCommitted);
         snapshots = new Snapshots(keyspace.engine(), settings.getSnapshotIntervalMs(), settings.getSnapshotKeep(),
                 () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
+        backups = new Backups(keyspace.engine());
+        compaction = new ManualCompaction(keyspace.engine());
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -209,6 +216,14 @@ public final class DiskDbServer implements AutoCloseable {
         return snapshots;
     }
 
+    public Backups backups() {
+        return backups;
+    }
+
+    public ManualCompaction compaction() {
+        return compaction;
+    }
+
     public RuntimeConfig config() {
         return config;
     }
@@ -254,6 +269,12 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (snapshots != null) {
             snapshots.close();
+        }
+        if (backups != null) {
+            backups.close();
+        }
+        if (compaction != null) {
+            compaction.close();
         }
         if (keyspace != null) {
             keyspace.close();

@@ -1,6 +1,6 @@
 package io.diskdb.server;
 
-import io.diskdb.storage.ColumnFamily;
+import io.diskdb.storage.Backups;
 import io.diskdb.storage.Engine;
 import io.diskdb.storage.HotCache;
 import io.diskdb.storage.Keyspace;
@@ -161,6 +161,12 @@ public final class InfoSections {
         f.add("aof_last_write_status", "ok");
         // DiskDB's own: where the newest snapshot is, for --restore
         f.add("last_snapshot_dir", snapshots.lastDirectory() == null ? "" : snapshots.lastDirectory().toAbsolutePath());
+        Backups backups = server.backups();
+        f.add("backup_in_progress", backups.inProgress() ? 1 : 0);
+        f.add("last_backup_status", backups.lastSucceeded() ? "ok" : "err");
+        f.add("last_backup_error", backups.lastError().replace('\r', ' ').replace('\n', ' '));
+        f.add("last_backup_time", backups.lastFinishedMillis() / 1000);
+        f.add("last_backup_dir", backups.lastDirectory() == null ? "" : backups.lastDirectory());
     }
 
     private void stats(Fields f) {
@@ -237,15 +243,13 @@ public final class InfoSections {
         f.add("rocksdb_wal_size", walBytes(engine.options().dir()));
         f.add("rocksdb_memtable_size", propertySum(engine, "rocksdb.cur-size-all-mem-tables"));
         f.add("rocksdb_pending_compaction_bytes", propertySum(engine, "rocksdb.estimate-pending-compaction-bytes"));
+        f.add("manual_compaction_in_progress", server.compaction().inProgress() ? 1 : 0);
+        f.add("last_manual_compaction_status", server.compaction().lastSucceeded() ? "ok" : "err");
         f.add("data_dir", engine.options().dir().toAbsolutePath());
     }
 
     private static long propertySum(Engine engine, String property) {
-        long sum = 0;
-        for (ColumnFamily family : ColumnFamily.values()) {
-            sum += engine.property(family, property);
-        }
-        return sum;
+        return engine.propertySum(property);
     }
 
     /** The WAL files are the data directory's *.log files (RocksDB's own log is named LOG). */

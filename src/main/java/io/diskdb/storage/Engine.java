@@ -5,6 +5,7 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
@@ -66,14 +67,14 @@ public final class Engine implements AutoCloseable {
                 .setWalRecoveryMode(recovery)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxTotalWalSize(options.maxWalBytes())
-                .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setMaxBackgroundJobs(options.maxBackgroundJobs())
                 .setBytesPerSync(1 << 20)
                 .setKeepLogFileNum(5)
                 // WAL records are buffered and written once per event-loop iteration, before
                 // any reply leaves (see makeDurable), as Redis writes its AOF in beforeSleep
                 .setManualWalFlush(true);
         resources.add(dbOptions);
-        LRUCache blockCache = new LRUCache(Math.max(8L << 20, options.cacheBytes() / 2));
+        LRUCache blockCache = new LRUCache(options.blockCacheBytes());
         resources.add(blockCache);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (ColumnFamily family : ColumnFamily.values()) {
@@ -99,8 +100,10 @@ public final class Engine implements AutoCloseable {
         configureWrites(options.durability(), options.walEnabled());
         long interval = Math.max(1, options.syncIntervalMillis());
         walSyncer.scheduleWithFixedDelay(this::backgroundWalFlush, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("RocksDB {} opened in {} (sync {}, compression {})", RocksDB.rocksdbVersion(), options.dir(),
-                options.durability().name().toLowerCase(), options.compression());
+        log.info("RocksDB {} opened in {} (sync {}, compression {}, wal_recovery {}, write buffer {} MB,"
+                        + " block cache {} MB, {} background jobs)", RocksDB.rocksdbVersion(), options.dir(),
+                options.durability().name().toLowerCase(), options.compression(), options.walRecovery(),
+                options.writeBufferBytes() >> 20, options.blockCacheBytes() >> 20, options.maxBackgroundJobs());
     }
 
     private ColumnFamilyOptions familyOptions(ColumnFamily family, LRUCache blockCache) {
@@ -111,6 +114,7 @@ public final class Engine implements AutoCloseable {
                 .setPinL0FilterAndIndexBlocksInCache(true);
         ColumnFamilyOptions cf = new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
+                .setWriteBufferSize(options.writeBufferBytes())
                 .setCompressionType(compression(options.compression()))
                 .setBottommostCompressionType(compression(options.compression()) == CompressionType.NO_COMPRESSION
                         ? CompressionType.NO_COMPRESSION : CompressionType.ZSTD_COMPRESSION)
@@ -249,6 +253,34 @@ public final class Engine implements AutoCloseable {
             return db.getLongProperty(handles.get(family), name);
         } catch (RocksDBException e) {
             return 0;
+        }
+    }
+
+    /** A numeric RocksDB property summed over every column family. */
+    public long propertySum(String name) {
+        long sum = 0;
+        for (ColumnFamily family : ColumnFamily.values()) {
+            sum += property(family, name);
+        }
+        return sum;
+    }
+
+    public long totalSstBytes() {
+        return propertySum("rocksdb.total-sst-files-size");
+    }
+
+    /**
+     * COMPACT: a full manual compaction of every column family, down to the bottommost level, so
+     * that deleted and overwritten data and range-deleted collections stop taking disk space.
+     * Blocks the caller until done; writes go on meanwhile.
+     */
+    public void compactAll() throws RocksDBException {
+        try (CompactRangeOptions compact = new CompactRangeOptions()
+                .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)
+                .setChangeLevel(false)) {
+            for (ColumnFamily family : ColumnFamily.values()) {
+                db.compactRange(handles.get(family), null, null, compact);
+            }
         }
     }
 
