@@ -4,6 +4,7 @@ import io.diskdb.config.CommandLine;
 import io.diskdb.config.ConfigException;
 import io.diskdb.config.LaunchOptions;
 import io.diskdb.config.Logging;
+import io.diskdb.config.RestoreRequest;
 import io.diskdb.config.RuntimeConfig;
 import io.diskdb.config.StartupChecks;
 import io.diskdb.server.DiskDbServer;
@@ -23,8 +24,10 @@ public final class Main {
 
     public static void main(String[] args) {
         LaunchOptions options;
+        RestoreRequest restore;
         try {
-            options = CommandLine.parse(args);
+            restore = RestoreRequest.extract(args);
+            options = CommandLine.parse(restore.remainingArgs());
         } catch (ConfigException e) {
             fail(e.getMessage());
             return;
@@ -41,6 +44,7 @@ public final class Main {
         try {
             Logging.apply(options.settings());
             StartupChecks.checkAll(options.settings());
+            restore.apply(options.settings().dataDir());
             server = new DiskDbServer(new RuntimeConfig(options.settings(), options.configFile()));
             server.start();
         } catch (ConfigException | IOException e) {

@@ -22,5 +22,6 @@ public final class CommandFamilies {
         SetCommands.register(table);
         JsonCommands.register(table);
         AclCommands.register(table);
+        PersistenceCommands.register(table);
     }
 }

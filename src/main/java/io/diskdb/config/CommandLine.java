@@ -114,6 +114,10 @@ public final class CommandLine {
                   --sync POLICY        WAL fsync: always, everysec (default) or no
                   --requirepass PW     password clients must AUTH with
                   --loglevel LEVEL     trace, debug, info (default), warn or error
+                  --restore DIR        start from a snapshot (<dir>/snapshots/<time>)
+                  --restore-backup DIR start from the newest backup made by BACKUP DIR
+                  --force              with --restore*: replace an existing database
+                                       (kept in <dir>/snapshots/pre-restore-<time>)
                   --PARAMETER VALUE    any CONFIG parameter by its Redis name,
                                        e.g. --maxmemory-policy allkeys-lru
                   --help               print this help and exit

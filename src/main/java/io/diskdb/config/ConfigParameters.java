@@ -68,6 +68,42 @@ public final class ConfigParameters {
                     .immutable().yaml("persistence.max_log_size")
                     .help("WAL size that triggers a flush to data files (512kb, 100mb, 1gb; plain = bytes).")
                     .build(),
+            define("wal-recovery", ValueTypes.oneOf("point_in_time", "tolerate_corrupted_tail_records",
+                    "absolute_consistency", "skip_any_corrupted_records"), Settings::getWalRecovery,
+                    Settings::setWalRecovery)
+                    .immutable().yaml("persistence.wal_recovery")
+                    .help("What start-up does with a damaged WAL record (a torn write after power loss):",
+                            "  point_in_time                   - recover every write before it, drop the rest.",
+                            "  tolerate_corrupted_tail_records - drop an incomplete last record; refuse other damage.",
+                            "  absolute_consistency            - refuse to start on any damage.",
+                            "  skip_any_corrupted_records      - skip damaged records, keep going (may break",
+                            "                                    multi-key atomicity; last resort).")
+                    .build(),
+            define("write-buffer-size", ValueTypes.memory(1024 * 1024), Settings::getWriteBufferSize,
+                    Settings::setWriteBufferSize)
+                    .immutable().yaml("persistence.write_buffer_size")
+                    .help("Memory per column family for recent writes before they are flushed to a data file.")
+                    .build(),
+            define("block-cache-size", ValueTypes.memory(1024 * 1024), Settings::getBlockCacheSize,
+                    Settings::setBlockCacheSize)
+                    .immutable().yaml("persistence.block_cache_size")
+                    .help("RocksDB's cache of data-file blocks (besides the hot cache of decoded keys).")
+                    .build(),
+            intParam("max-background-jobs", 1, 256, Settings::getMaxBackgroundJobs, Settings::setMaxBackgroundJobs)
+                    .immutable().yaml("persistence.max_background_jobs")
+                    .help("RocksDB flush and compaction threads; 2 suits a 2-core machine.").build(),
+
+            // ---- snapshots ----
+            define("snapshot-interval", ValueTypes.duration(0), Settings::getSnapshotIntervalMs,
+                    Settings::setSnapshotIntervalMs)
+                    .immutable().yaml("snapshots.interval")
+                    .help("Take a snapshot (as BGSAVE does) this often: 30m, 6h; 0 = only on SAVE/BGSAVE.",
+                            "Snapshots are RocksDB checkpoints in <dir>/snapshots/<UTC time>; start from one",
+                            "with: diskdb --restore <dir>/snapshots/<UTC time>").build(),
+            intParam("snapshot-keep", 0, INT_MAX, Settings::getSnapshotKeep, Settings::setSnapshotKeep)
+                    .immutable().yaml("snapshots.keep")
+                    .help("Snapshots kept: after each new one the oldest beyond this are deleted; 0 = keep all.")
+                    .build(),
 
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,

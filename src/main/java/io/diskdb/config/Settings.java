@@ -34,6 +34,14 @@ public final class Settings {
     private volatile long syncIntervalMs = 1000;
     private volatile Compression compression = Compression.LZ4;
     private volatile long maxLogSize = 100L * MB;
+    private volatile String walRecovery = "point_in_time";
+    private volatile long writeBufferSize = 64L * MB;
+    private volatile long blockCacheSize = 128L * MB;
+    private volatile int maxBackgroundJobs = 2;
+
+    // ---- snapshots ----
+    private volatile long snapshotIntervalMs = 0;
+    private volatile int snapshotKeep = 5;
 
     // ---- cache ----
     private volatile long cacheMaxMemory = 256L * MB;
@@ -225,6 +233,60 @@ public final class Settings {
 
     public void setMaxLogSize(long maxLogSize) {
         this.maxLogSize = maxLogSize;
+    }
+
+    /** What start-up does with a damaged WAL (RocksDB's WALRecoveryMode, in snake case). */
+    public String getWalRecovery() {
+        return walRecovery;
+    }
+
+    public void setWalRecovery(String walRecovery) {
+        this.walRecovery = Objects.requireNonNull(walRecovery, "walRecovery");
+    }
+
+    /** RocksDB memtable size per column family, in bytes. */
+    public long getWriteBufferSize() {
+        return writeBufferSize;
+    }
+
+    public void setWriteBufferSize(long writeBufferSize) {
+        this.writeBufferSize = writeBufferSize;
+    }
+
+    /** RocksDB block cache, in bytes. */
+    public long getBlockCacheSize() {
+        return blockCacheSize;
+    }
+
+    public void setBlockCacheSize(long blockCacheSize) {
+        this.blockCacheSize = blockCacheSize;
+    }
+
+    /** RocksDB flush and compaction threads. */
+    public int getMaxBackgroundJobs() {
+        return maxBackgroundJobs;
+    }
+
+    public void setMaxBackgroundJobs(int maxBackgroundJobs) {
+        this.maxBackgroundJobs = maxBackgroundJobs;
+    }
+
+    /** Time between scheduled snapshots in ms; 0 = only on SAVE/BGSAVE. */
+    public long getSnapshotIntervalMs() {
+        return snapshotIntervalMs;
+    }
+
+    public void setSnapshotIntervalMs(long snapshotIntervalMs) {
+        this.snapshotIntervalMs = snapshotIntervalMs;
+    }
+
+    /** Snapshots kept after each new one; 0 = all. */
+    public int getSnapshotKeep() {
+        return snapshotKeep;
+    }
+
+    public void setSnapshotKeep(int snapshotKeep) {
+        this.snapshotKeep = snapshotKeep;
     }
 
     /** Bytes the hot cache may hold. */

@@ -17,7 +17,10 @@ import io.diskdb.storage.Durability;
 import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.storage.ExpiryCycle;
+import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.ManualCompaction;
+import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -62,6 +65,9 @@ public final class DiskDbServer implements AutoCloseable {
     private final long startedAtMillis = System.currentTimeMillis();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private Keyspace keyspace;
+    private Snapshots snapshots;
+    private Backups backups;
+    private ManualCompaction compaction;
     private CommandTable commands;
     private AclRegistry acl;
     private ExpiryCycle expiryCycle;
@@ -81,7 +87,8 @@ public final class DiskDbServer implements AutoCloseable {
     static StorageOptions storageOptions(Settings settings) {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
-                settings.getCacheMaxMemory());
+                settings.getCacheMaxMemory(), settings.getWalRecovery(), settings.getWriteBufferSize(),
+                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs());
     }
 
     private static Durability durability(SyncPolicy sync) {
@@ -101,6 +108,10 @@ public final class DiskDbServer implements AutoCloseable {
         acl = openAcl(catalog);
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
         keyspace.addCommitListener(stats::recordCommitted);
+        snapshots = new Snapshots(keyspace.engine(), settings.getSnapshotIntervalMs(), settings.getSnapshotKeep(),
+                () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
+        backups = new Backups(keyspace.engine());
+        compaction = new ManualCompaction(keyspace.engine());
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -291,11 +302,24 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     /**
-     * LASTSAVE and INFO rdb_last_save_time: every write is already durable in RocksDB and there
-     * are no snapshots yet, so the last "save" is the moment this server opened its data.
+     * LASTSAVE and INFO rdb_last_save_time: the last successful snapshot (SAVE, BGSAVE or the
+     * schedule); before the first one, the moment this server opened its data, as Redis reports
+     * its load time.
      */
     public long lastSaveMillis() {
-        return startedAtMillis;
+        return snapshots.lastSuccessMillis(() -> startedAtMillis);
+    }
+
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public ManualCompaction compaction() {
+        return compaction;
     }
 
     public RuntimeConfig config() {
@@ -342,6 +366,15 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (expiryCycle != null) {
             expiryCycle.close();
+        }
+        if (snapshots != null) {
+            snapshots.close();
+        }
+        if (backups != null) {
+            backups.close();
+        }
+        if (compaction != null) {
+            compaction.close();
         }
         if (keyspace != null) {
             keyspace.close();

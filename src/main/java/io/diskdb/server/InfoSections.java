@@ -1,9 +1,10 @@
 package io.diskdb.server;
 
-import io.diskdb.storage.ColumnFamily;
+import io.diskdb.storage.Backups;
 import io.diskdb.storage.Engine;
 import io.diskdb.storage.HotCache;
 import io.diskdb.storage.Keyspace;
+import io.diskdb.storage.Snapshots;
 import org.rocksdb.RocksDB;
 
 import java.io.IOException;
@@ -147,14 +148,25 @@ public final class InfoSections {
 
     private void persistence(Fields f) {
         f.add("loading", 0);
+        Snapshots snapshots = server.snapshots();
         f.add("rdb_changes_since_last_save", server.stats().changesSinceSave.sum());
-        f.add("rdb_bgsave_in_progress", 0);
+        f.add("rdb_bgsave_in_progress", snapshots.inProgress() ? 1 : 0);
         f.add("rdb_last_save_time", server.lastSaveMillis() / 1000);
-        f.add("rdb_last_bgsave_status", "ok");
+        f.add("rdb_last_bgsave_status", snapshots.lastSucceeded() ? "ok" : "err");
+        f.add("rdb_last_bgsave_time_sec", snapshots.lastDurationSeconds());
+        f.add("rdb_current_bgsave_time_sec", snapshots.currentDurationSeconds());
         // The RocksDB write-ahead log plays the part of the AOF: every write is logged before its reply.
         f.add("aof_enabled", server.keyspace().engine().options().walEnabled() ? 1 : 0);
         f.add("aof_rewrite_in_progress", 0);
         f.add("aof_last_write_status", "ok");
+        // DiskDB's own: where the newest snapshot is, for --restore
+        f.add("last_snapshot_dir", snapshots.lastDirectory() == null ? "" : snapshots.lastDirectory().toAbsolutePath());
+        Backups backups = server.backups();
+        f.add("backup_in_progress", backups.inProgress() ? 1 : 0);
+        f.add("last_backup_status", backups.lastSucceeded() ? "ok" : "err");
+        f.add("last_backup_error", backups.lastError().replace('\r', ' ').replace('\n', ' '));
+        f.add("last_backup_time", backups.lastFinishedMillis() / 1000);
+        f.add("last_backup_dir", backups.lastDirectory() == null ? "" : backups.lastDirectory());
     }
 
     private void stats(Fields f) {
@@ -231,15 +243,13 @@ public final class InfoSections {
         f.add("rocksdb_wal_size", walBytes(engine.options().dir()));
         f.add("rocksdb_memtable_size", propertySum(engine, "rocksdb.cur-size-all-mem-tables"));
         f.add("rocksdb_pending_compaction_bytes", propertySum(engine, "rocksdb.estimate-pending-compaction-bytes"));
+        f.add("manual_compaction_in_progress", server.compaction().inProgress() ? 1 : 0);
+        f.add("last_manual_compaction_status", server.compaction().lastSucceeded() ? "ok" : "err");
         f.add("data_dir", engine.options().dir().toAbsolutePath());
     }
 
     private static long propertySum(Engine engine, String property) {
-        long sum = 0;
-        for (ColumnFamily family : ColumnFamily.values()) {
-            sum += engine.property(family, property);
-        }
-        return sum;
+        return engine.propertySum(property);
     }
 
     /** The WAL files are the data directory's *.log files (RocksDB's own log is named LOG). */

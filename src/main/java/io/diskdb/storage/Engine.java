@@ -5,6 +5,7 @@ import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
@@ -12,6 +13,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -57,18 +59,22 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot create data directory '" + options.dir() + "': " + e.getMessage(), e);
         }
+        DataDirectory.checkOpenable(options.dir());
+        WALRecoveryMode recovery = walRecoveryMode(options.walRecovery());
+        boolean walDamaged = reportWalDamage(options.dir(), options.walRecovery());
         DBOptions dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
+                .setWalRecoveryMode(recovery)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxTotalWalSize(options.maxWalBytes())
-                .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .setMaxBackgroundJobs(options.maxBackgroundJobs())
                 .setBytesPerSync(1 << 20)
                 .setKeepLogFileNum(5)
                 // WAL records are buffered and written once per event-loop iteration, before
                 // any reply leaves (see makeDurable), as Redis writes its AOF in beforeSleep
                 .setManualWalFlush(true);
         resources.add(dbOptions);
-        LRUCache blockCache = new LRUCache(Math.max(8L << 20, options.cacheBytes() / 2));
+        LRUCache blockCache = new LRUCache(options.blockCacheBytes());
         resources.add(blockCache);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (ColumnFamily family : ColumnFamily.values()) {
@@ -79,7 +85,9 @@ public final class Engine implements AutoCloseable {
             this.db = RocksDB.open(dbOptions, options.dir().toString(), descriptors, opened);
         } catch (RocksDBException e) {
             closeResources();
-            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage(), e);
+            String hint = walDamaged ? " (damaged WAL, persistence.wal_recovery is " + options.walRecovery()
+                    + "; point_in_time recovers the writes before the damage)" : "";
+            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage() + hint, e);
         }
         for (int i = 0; i < opened.size(); i++) {
             handles.put(ColumnFamily.values()[i], opened.get(i));
@@ -92,8 +100,10 @@ public final class Engine implements AutoCloseable {
         configureWrites(options.durability(), options.walEnabled());
         long interval = Math.max(1, options.syncIntervalMillis());
         walSyncer.scheduleWithFixedDelay(this::backgroundWalFlush, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("RocksDB {} opened in {} (sync {}, compression {})", RocksDB.rocksdbVersion(), options.dir(),
-                options.durability().name().toLowerCase(), options.compression());
+        log.info("RocksDB {} opened in {} (sync {}, compression {}, wal_recovery {}, write buffer {} MB,"
+                        + " block cache {} MB, {} background jobs)", RocksDB.rocksdbVersion(), options.dir(),
+                options.durability().name().toLowerCase(), options.compression(), options.walRecovery(),
+                options.writeBufferBytes() >> 20, options.blockCacheBytes() >> 20, options.maxBackgroundJobs());
     }
 
     private ColumnFamilyOptions familyOptions(ColumnFamily family, LRUCache blockCache) {
@@ -104,6 +114,7 @@ public final class Engine implements AutoCloseable {
                 .setPinL0FilterAndIndexBlocksInCache(true);
         ColumnFamilyOptions cf = new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
+                .setWriteBufferSize(options.writeBufferBytes())
                 .setCompressionType(compression(options.compression()))
                 .setBottommostCompressionType(compression(options.compression()) == CompressionType.NO_COMPRESSION
                         ? CompressionType.NO_COMPRESSION : CompressionType.ZSTD_COMPRESSION)
@@ -126,6 +137,42 @@ public final class Engine implements AutoCloseable {
             case "zstd" -> CompressionType.ZSTD_COMPRESSION;
             default -> throw new IllegalArgumentException("unknown compression '" + name + "'");
         };
+    }
+
+    static WALRecoveryMode walRecoveryMode(String name) {
+        return switch (name.toLowerCase()) {
+            case "tolerate_corrupted_tail_records" -> WALRecoveryMode.TolerateCorruptedTailRecords;
+            case "absolute_consistency" -> WALRecoveryMode.AbsoluteConsistency;
+            case "point_in_time" -> WALRecoveryMode.PointInTimeRecovery;
+            case "skip_any_corrupted_records" -> WALRecoveryMode.SkipAnyCorruptedRecords;
+            default -> throw new IllegalArgumentException("unknown WAL recovery mode '" + name + "'");
+        };
+    }
+
+    /**
+     * Says in DiskDB's log, before RocksDB replays the WAL, which record is damaged and what the
+     * configured mode does about it. RocksDB itself only notes it in its own LOG file.
+     *
+     * @return true when some WAL file is damaged
+     */
+    private static boolean reportWalDamage(java.nio.file.Path dir, String mode) {
+        List<WalCheck.Damage> damage;
+        try {
+            damage = WalCheck.checkDirectory(dir);
+        } catch (IOException e) {
+            log.warn("could not read the WAL before recovery: {}", e.getMessage());
+            return false;
+        }
+        String consequence = switch (mode) {
+            case "point_in_time" -> "recovering every write before it; it and any later writes are dropped";
+            case "tolerate_corrupted_tail_records" -> "an incomplete last record is dropped; other damage stops the start";
+            case "absolute_consistency" -> "the start will be refused";
+            default -> "damaged records are skipped and later ones replayed; multi-key writes may be partial";
+        };
+        for (WalCheck.Damage d : damage) {
+            log.warn("WAL {}; wal_recovery {}: {}", d.describe(), mode, consequence);
+        }
+        return !damage.isEmpty();
     }
 
     public RocksDB db() {
@@ -206,6 +253,34 @@ public final class Engine implements AutoCloseable {
             return db.getLongProperty(handles.get(family), name);
         } catch (RocksDBException e) {
             return 0;
+        }
+    }
+
+    /** A numeric RocksDB property summed over every column family. */
+    public long propertySum(String name) {
+        long sum = 0;
+        for (ColumnFamily family : ColumnFamily.values()) {
+            sum += property(family, name);
+        }
+        return sum;
+    }
+
+    public long totalSstBytes() {
+        return propertySum("rocksdb.total-sst-files-size");
+    }
+
+    /**
+     * COMPACT: a full manual compaction of every column family, down to the bottommost level, so
+     * that deleted and overwritten data and range-deleted collections stop taking disk space.
+     * Blocks the caller until done; writes go on meanwhile.
+     */
+    public void compactAll() throws RocksDBException {
+        try (CompactRangeOptions compact = new CompactRangeOptions()
+                .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)
+                .setChangeLevel(false)) {
+            for (ColumnFamily family : ColumnFamily.values()) {
+                db.compactRange(handles.get(family), null, null, compact);
+            }
         }
     }
 

@@ -20,10 +20,17 @@ public final class DiskDbProcess implements AutoCloseable {
     }
 
     public static DiskDbProcess start(Path dataDir, Path log) {
+        return start(dataDir, log, new String[0]);
+    }
+
+    /** Started with more flags after --port and --dir, e.g. "--sync", "always". */
+    public static DiskDbProcess start(Path dataDir, Path log, String... extraArgs) {
         int port = FreePort.find();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"),
+                "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString()));
+        command.addAll(List.of(extraArgs));
         try {
             // run where no diskdb.conf is found, so only the flags configure the server
             Process process = new ProcessBuilder(command)
