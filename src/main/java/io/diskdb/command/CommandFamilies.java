@@ -20,5 +20,6 @@ public final class CommandFamilies {
         ListCommands.register(table);
         HashCommands.register(table);
         SetCommands.register(table);
+        StreamCommands.register(table);
     }
 }
