@@ -87,14 +87,14 @@ final class StreamCommands {
         return new CommandError("ERR The ID specified in XADD is equal or smaller than the target stream top item");
     }
 
-    /** XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT count]: a missing key is 0 whatever the options. */
+    /** XTRIM key MAXLEN|MINID [=|~] threshold [LIMIT count]: options first, then the key (missing = 0). */
     private static void xtrim(CommandContext ctx) {
+        StreamTrimArgs args = StreamTrimArgs.parse(ctx, false);
         StreamValue stream = StreamValue.find(ctx.txn(), ctx.db(), ctx.arg(1));
         if (stream == null) {
             ctx.reply().integer(0);
             return;
         }
-        StreamTrimArgs args = StreamTrimArgs.parse(ctx, false);
         long removed = args.apply(stream);
         if (removed > 0) {
             stream.save();

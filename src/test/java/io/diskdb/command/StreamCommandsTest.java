@@ -162,8 +162,9 @@ class StreamCommandsTest {
     }
 
     @Test
-    void xtrimChecksTheKeyFirst() {
-        assertEquals(integer(0), call("XTRIM", "missing", "FOO", "bar"));
+    void xtrimChecksItsOptionsBeforeTheKey() {
+        assertEquals(error("ERR syntax error"), call("XTRIM", "missing", "FOO", "bar"));
+        assertEquals(integer(0), call("XTRIM", "missing", "MAXLEN", "1"));
         call("XADD", "s", "1", "a", "1");
         call("XADD", "s", "2", "a", "1");
         call("XADD", "s", "3", "a", "1");
