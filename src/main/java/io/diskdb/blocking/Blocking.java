@@ -56,6 +56,18 @@ public final class Blocking {
      */
     public static void block(CommandContext ctx, List<byte[]> keys, DataType type, long timeoutMillis,
                              Consumer<ReplyWriter> nilNow) {
+        block(ctx, keys, Readiness.holdsElements(type), timeoutMillis, nilNow, ctx.args());
+    }
+
+    /**
+     * Nothing to serve: parks the client on {@code keys} until a commit leaves one of them
+     * {@code readiness} says may serve it, or {@code timeoutMillis} pass (0 = forever); inside a
+     * transaction replies {@code nilNow} instead. Retries run {@code retryArgs}: a command whose
+     * arguments mean something relative to the moment it parked (XREAD's {@code $}) passes
+     * them resolved, so that a retry waits for what the first run waited for.
+     */
+    public static void block(CommandContext ctx, List<byte[]> keys, Readiness readiness, long timeoutMillis,
+                             Consumer<ReplyWriter> nilNow, byte[][] retryArgs) {
         ClientSession session = ctx.session();
         if (session.executingTransaction()) {
             nilNow.accept(ctx.reply());
@@ -73,6 +85,6 @@ public final class Blocking {
                 distinct.add(k);
             }
         }
-        registry.park(session, ctx.command(), ctx.args(), ctx.db(), distinct, type, timeoutMillis);
+        registry.park(session, ctx.command(), retryArgs, ctx.db(), distinct, readiness, timeoutMillis);
     }
 }

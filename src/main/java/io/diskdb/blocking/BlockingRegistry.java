@@ -4,7 +4,6 @@ import io.diskdb.command.Command;
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.ServerStats;
 import io.diskdb.storage.CommitListener;
-import io.diskdb.storage.DataType;
 import io.diskdb.storage.KeyChange;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
@@ -22,13 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * No thread ever waits: a parked client simply gets no reply until a commit makes one of its
  * keys ready, its timeout passes, or it disconnects.
  *
- * <p>Wake-up: as a {@link CommitListener} the registry sees every committed change. For a key
- * that now holds elements of the type its waiters want, it picks the longest-waiting of them
- * and schedules a retry of its command on that client's own event loop, through the normal
- * dispatcher path (locks, transaction). A retry that finds nothing leaves the client parked in
- * its place. Waiters of one key are woken one at a time: when a retry is over, the key is
- * checked again and the next waiter is woken if elements are left. That keeps the order FIFO,
- * as in Redis, even though waiters live on different event loops.
+ * <p>Wake-up: as a {@link CommitListener} the registry sees every committed change. Each waiter
+ * carries a {@link Readiness}: for a changed key, the registry picks the longest-waiting waiter
+ * whose readiness accepts the key's new state and schedules a retry of its command on that
+ * client's own event loop, through the normal dispatcher path (locks, transaction). A retry
+ * that finds nothing leaves the client parked in its place, and the waiters queued behind it
+ * get their turn. Waiters of one key are woken one at a time: when a retry is over, the key is
+ * checked again and the next ready waiter is woken. That keeps the order FIFO, as in Redis,
+ * even though waiters live on different event loops.
  */
 public final class BlockingRegistry implements CommitListener {
     /** Runs a parked command again on its client's event loop (the dispatcher's retry). */
@@ -67,13 +67,13 @@ public final class BlockingRegistry implements CommitListener {
     }
 
     /**
-     * Parks the client running {@code command} on {@code keys} until one of them holds elements
-     * of {@code type}; {@code timeoutMillis} 0 waits forever. Called by a handler (under its key
+     * Parks the client running {@code command} on {@code keys} until {@code readiness} accepts
+     * one of them; {@code timeoutMillis} 0 waits forever. Called by a handler (under its key
      * locks, so no commit to these keys can slip in between its check and this registration).
      */
-    void park(ClientSession session, Command command, byte[][] args, int db, List<Bytes> keys, DataType type,
-              long timeoutMillis) {
-        Waiter waiter = new Waiter(session, command, args, db, keys, type);
+    void park(ClientSession session, Command command, byte[][] args, int db, List<Bytes> keys,
+              Readiness readiness, long timeoutMillis) {
+        Waiter waiter = new Waiter(session, command, args, db, keys, readiness);
         synchronized (this) {
             for (Bytes key : keys) {
                 byKey.computeIfAbsent(new WaitKey(db, key), k -> new KeyWaiters()).queue.addLast(waiter);
@@ -107,16 +107,18 @@ public final class BlockingRegistry implements CommitListener {
         }
         synchronized (this) {
             for (KeyChange change : changes) {
-                Metadata after = change.after();
-                if (after != null && after.count() > 0) {
-                    signal(new WaitKey(change.db(), new Bytes(change.key())), after.type());
-                }
+                // deletions too: a consumer-group reader is answered when its stream goes away
+                signal(new WaitKey(change.db(), new Bytes(change.key())), change.after(), null);
             }
         }
     }
 
-    /** The key holds elements of {@code type}: wake its oldest waiter for that type, one at a time. */
-    private void signal(WaitKey key, DataType type) {
+    /**
+     * The key changed to {@code meta} (null = gone): wakes the oldest waiter it is ready for,
+     * one at a time. {@code behind} non-null starts the search after that waiter (it was just
+     * tried and stays parked), so the waiters queued behind it get their turn.
+     */
+    private void signal(WaitKey key, Metadata meta, Waiter behind) {
         KeyWaiters waiters = byKey.get(key);
         if (waiters == null) {
             return;
@@ -125,8 +127,13 @@ public final class BlockingRegistry implements CommitListener {
             waiters.changedWhileWaking = true;
             return;
         }
+        boolean searching = behind == null;
         for (Waiter waiter : waiters.queue) {
-            if (waiter.type == type) {
+            if (!searching) {
+                searching = waiter == behind;
+                continue;
+            }
+            if (waiter.readiness.ready(key.key(), meta)) {
                 waiters.waking = waiter;
                 scheduleRetry(waiter);
                 return;
@@ -157,10 +164,12 @@ public final class BlockingRegistry implements CommitListener {
                     KeyWaiters waiters = byKey.get(new WaitKey(waiter.db, key));
                     if (waiters != null && waiters.waking == waiter) {
                         waiters.waking = null;
-                        if (waiters.changedWhileWaking) {
-                            waiters.changedWhileWaking = false;
-                            recheck(new WaitKey(waiter.db, key));
-                        }
+                        // A change during the retry may have made anyone ready: start over.
+                        // Otherwise the waiters behind this one may still be served by the
+                        // change that woke it (readiness is a hint, not a promise).
+                        boolean changed = waiters.changedWhileWaking;
+                        waiters.changedWhileWaking = false;
+                        recheck(new WaitKey(waiter.db, key), changed ? null : waiter);
                     }
                 }
             }
@@ -204,7 +213,7 @@ public final class BlockingRegistry implements CommitListener {
                 if (waiters.queue.isEmpty()) {
                     byKey.remove(waitKey);
                 } else {
-                    recheck(waitKey);
+                    recheck(waitKey, null);
                 }
             }
         }
@@ -215,11 +224,12 @@ public final class BlockingRegistry implements CommitListener {
         return true;
     }
 
-    /** Signals the key again if it holds elements now (a hint: the retry decides under the locks). */
-    private void recheck(WaitKey key) {
+    /** Signals the key again as it is now (a hint: the retry decides under the locks). */
+    private void recheck(WaitKey key, Waiter behind) {
         Metadata meta = keyspace.peek(key.db(), key.key().array());
-        if (meta != null && meta.count() > 0 && !meta.isExpired(System.currentTimeMillis())) {
-            signal(key, meta.type());
+        if (meta != null && meta.isExpired(System.currentTimeMillis())) {
+            meta = null;
         }
+        signal(key, meta, behind);
     }
 }

@@ -2,7 +2,6 @@ package io.diskdb.blocking;
 
 import io.diskdb.command.Command;
 import io.diskdb.server.ClientSession;
-import io.diskdb.storage.DataType;
 import io.diskdb.util.Bytes;
 
 import java.util.List;
@@ -10,7 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 
 /**
  * One parked client: the command to run again when one of its keys becomes ready, the keys and
- * the type it waits for, and its timeout. Its flags are guarded by the registry's lock; the
+ * when each of them is ready for it, and its timeout. Its flags are guarded by the registry's lock; the
  * command only ever runs on the client's own event loop.
  */
 public final class Waiter {
@@ -19,7 +18,7 @@ public final class Waiter {
     final byte[][] args;
     final int db;
     final List<Bytes> keys;
-    final DataType type;
+    final Readiness readiness;
     ScheduledFuture<?> timer;
     /** A retry is queued on the client's event loop. */
     boolean retryScheduled;
@@ -28,13 +27,13 @@ public final class Waiter {
     /** Served, timed out or disconnected: no longer in the registry. */
     boolean done;
 
-    Waiter(ClientSession session, Command command, byte[][] args, int db, List<Bytes> keys, DataType type) {
+    Waiter(ClientSession session, Command command, byte[][] args, int db, List<Bytes> keys, Readiness readiness) {
         this.session = session;
         this.command = command;
         this.args = args;
         this.db = db;
         this.keys = keys;
-        this.type = type;
+        this.readiness = readiness;
     }
 
     public ClientSession session() {

@@ -23,5 +23,6 @@ public final class CommandFamilies {
         JsonCommands.register(table);
         AclCommands.register(table);
         PersistenceCommands.register(table);
+        StreamCommands.register(table);
     }
 }
