@@ -79,11 +79,25 @@ public final class ReplyFormatter {
                 byte[] keyBytes = key.toByteArray();
                 out.write(keyBytes, 0, keyBytes.length - 1); // the value follows on the same line
                 text(out, " => ");
-                tty(items.get(2 * i + 1), nested, out);
+                Reply value = items.get(2 * i + 1);
+                if (isMultiline(value)) {
+                    text(out, "\n" + nested); // so the value's items line up with each other
+                }
+                tty(value, nested, out);
             } else {
                 tty(items.get(i), nested, out);
             }
         }
+    }
+
+    /** Whether a map value prints on several lines: an aggregate of more than one item, or holding one. */
+    private static boolean isMultiline(Reply reply) {
+        if (reply instanceof Reply.Aggregate a) {
+            return a.items().size() > 1 || (a.items().size() == 1 && isMultiline(a.items().get(0)));
+        } else if (reply instanceof Reply.Pairs p) {
+            return p.items().size() > 2 || (p.items().size() == 2 && isMultiline(p.items().get(1)));
+        }
+        return false;
     }
 
     private static void raw(Reply reply, ByteArrayOutputStream out) {

@@ -72,7 +72,9 @@ class ReplyFormatterTest {
     @Test
     void resp3MapsAndSets() {
         Reply map = new Reply.Pairs(List.of(bulk("f1"), bulk("v1"), bulk("f2"), array(bulk("x"), bulk("y"))));
-        assertEquals("1# \"f1\" => \"v1\"\n2# \"f2\" => 1) \"x\"\n   2) \"y\"\n", tty(map));
+        assertEquals("1# \"f1\" => \"v1\"\n2# \"f2\" => \n   1) \"x\"\n   2) \"y\"\n", tty(map));
+        Reply oneItem = new Reply.Pairs(List.of(bulk("spec"), new Reply.Pairs(List.of(bulk("index"), new Reply.Number(1)))));
+        assertEquals("1# \"spec\" => 1# \"index\" => (integer) 1\n", tty(oneItem));
         assertEquals("(empty hash)\n", tty(new Reply.Pairs(List.of())));
         assertEquals("1~ \"m1\"\n2~ \"m2\"\n", tty(new Reply.Aggregate(Reply.Kind.SET, List.of(bulk("m1"), bulk("m2")))));
         assertEquals("(empty set)\n", tty(new Reply.Aggregate(Reply.Kind.SET, List.of())));
