@@ -5,9 +5,13 @@ import io.diskdb.storage.Metadata;
 import io.diskdb.types.ScoredMember;
 import io.diskdb.types.SortedSets;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** ZPOPMIN, ZPOPMAX, ZMPOP and ZRANDMEMBER, with Redis 7.0's reply shapes in RESP2 and RESP3. */
+/**
+ * ZPOPMIN, ZPOPMAX, ZMPOP and ZRANDMEMBER, with Redis 7.0's reply shapes in RESP2 and RESP3
+ * (their blocking forms are in {@link BlockingZSetCommands}).
+ */
 final class ZPopCommands {
     private static final String MUST_BE_POSITIVE = "ERR value is out of range, must be positive";
     private static final String NUMKEYS_POSITIVE = "ERR numkeys should be greater than 0";
@@ -24,6 +28,7 @@ final class ZPopCommands {
         table.register("zpopmax", ctx -> pop(ctx, true));
         table.register("zmpop", ZPopCommands::zmpop);
         table.register("zrandmember", ZPopCommands::zrandmember);
+        BlockingZSetCommands.register(table);
     }
 
     /**
@@ -48,37 +53,54 @@ final class ZPopCommands {
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
     static void zmpop(CommandContext ctx) {
-        long numKeys = positive(ctx.arg(1), NUMKEYS_POSITIVE);
-        if (numKeys > ctx.argc() - 3) {
-            throw Errors.syntax();
-        }
-        int whereAt = (int) numKeys + 2;
-        boolean highest;
-        if (ctx.argIs(whereAt, "min")) {
-            highest = false;
-        } else if (ctx.argIs(whereAt, "max")) {
-            highest = true;
-        } else {
-            throw Errors.syntax();
-        }
-        long count = -1;
-        for (int i = whereAt + 1; i < ctx.argc(); i++) {
-            if (count == -1 && ctx.argIs(i, "count") && i + 1 < ctx.argc()) {
-                count = positive(ctx.arg(++i), COUNT_POSITIVE);
-            } else {
-                throw Errors.syntax();
-            }
-        }
-        for (int i = 2; i < whereAt; i++) {
-            List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), ctx.arg(i), highest, count == -1 ? 1 : count);
+        MpopArgs args = MpopArgs.parse(ctx, 1);
+        for (byte[] key : args.keys()) {
+            List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), key, args.highest(), args.count());
             if (!popped.isEmpty()) {
-                ctx.reply().arrayHeader(2);
-                ctx.reply().bulk(ctx.arg(i));
-                ZSetReplies.pairs(ctx.reply(), popped, true);
+                replyPopped(ctx, key, popped);
                 return;
             }
         }
         ctx.reply().nullArray();
+    }
+
+    /** The ZMPOP/BZMPOP reply: [key, [[member, score]...]] in both protocols. */
+    static void replyPopped(CommandContext ctx, byte[] key, List<ScoredMember> popped) {
+        ctx.reply().arrayHeader(2);
+        ctx.reply().bulk(key);
+        ZSetReplies.pairs(ctx.reply(), popped, true);
+    }
+
+    /**
+     * The arguments of ZMPOP and BZMPOP from {@code numkeys} on: numkeys key [key ...] MIN|MAX
+     * [COUNT count], checked in Redis's order (numkeys, MIN|MAX, options).
+     */
+    record MpopArgs(List<byte[]> keys, boolean highest, long count) {
+        static MpopArgs parse(CommandContext ctx, int numKeysAt) {
+            long numKeys = positive(ctx.arg(numKeysAt), NUMKEYS_POSITIVE);
+            if (numKeys > ctx.argc() - numKeysAt - 2) {
+                throw Errors.syntax();
+            }
+            int whereAt = numKeysAt + (int) numKeys + 1;
+            boolean highest;
+            if (ctx.argIs(whereAt, "min")) {
+                highest = false;
+            } else if (ctx.argIs(whereAt, "max")) {
+                highest = true;
+            } else {
+                throw Errors.syntax();
+            }
+            long count = -1;
+            for (int i = whereAt + 1; i < ctx.argc(); i++) {
+                if (count == -1 && ctx.argIs(i, "count") && i + 1 < ctx.argc()) {
+                    count = positive(ctx.arg(++i), COUNT_POSITIVE);
+                } else {
+                    throw Errors.syntax();
+                }
+            }
+            List<byte[]> keys = Arrays.asList(ctx.args()).subList(numKeysAt + 1, whereAt);
+            return new MpopArgs(keys, highest, count == -1 ? 1 : count);
+        }
     }
 
     /** A count of at least 1, with the command's own error for anything else (non-numbers too). */
