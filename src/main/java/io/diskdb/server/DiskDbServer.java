@@ -11,6 +11,8 @@ import io.diskdb.config.SyncPolicy;
 import io.diskdb.storage.Durability;
 import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
+import io.diskdb.pubsub.KeyspaceNotifier;
+import io.diskdb.pubsub.PubSub;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.StorageOptions;
@@ -56,6 +58,8 @@ public final class DiskDbServer implements AutoCloseable {
     private CommandTable commands;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
+    private final PubSub pubsub = new PubSub(stats);
+    private KeyspaceNotifier keyspaceNotifier;
     private EventLoopGroup group;
     private Channel listener;
     private volatile boolean stopping;
@@ -88,6 +92,8 @@ public final class DiskDbServer implements AutoCloseable {
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
+        keyspaceNotifier = new KeyspaceNotifier(settings, pubsub);
+        keyspace.addCommitListener(keyspaceNotifier);
         commands = new CommandTable(CommandCatalog.load());
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
@@ -102,6 +108,7 @@ public final class DiskDbServer implements AutoCloseable {
         Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
         InputCounter inputCounter = new InputCounter(stats);
+        OutputBufferLimits outputLimits = new OutputBufferLimits(settings);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -113,7 +120,7 @@ public final class DiskDbServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ClientSession session = new ClientSession(ch, !requiresPassword());
+                        ClientSession session = new ClientSession(ch, !requiresPassword(), outputLimits);
                         ch.pipeline().addLast(inputCounter);
                         ch.pipeline().addLast(new RespDecoder(limits, () -> !session.authenticated()));
                         ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session));
@@ -177,6 +184,16 @@ public final class DiskDbServer implements AutoCloseable {
     /** Clients parked by blocking commands (BLPOP...), woken by commits. */
     public BlockingRegistry blocking() {
         return blocking;
+    }
+
+    /** Channels, patterns and shard channels with their subscribers; message delivery. */
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    /** Publishes keyspace notifications (notify-keyspace-events). */
+    public KeyspaceNotifier keyspaceNotifier() {
+        return keyspaceNotifier;
     }
 
     public ClientRegistry clients() {
