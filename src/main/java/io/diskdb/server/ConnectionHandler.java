@@ -59,6 +59,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         server.clients().remove(session);
         queuedWhileBlocked.clear();
         server.blocking().cancel(session);
+        server.pubsub().unsubscribeAll(session);
         ByteBuf pending = session.takeReplies();
         if (pending != null) {
             pending.release();
@@ -116,6 +117,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (out != null) {
             server.stats().netOutputBytes.add(out.readableBytes());
             ctx.writeAndFlush(out);
+            session.enforceOutputLimit();
         } else {
             ctx.flush();
         }
