@@ -20,5 +20,7 @@ public final class CommandFamilies {
         ListCommands.register(table);
         HashCommands.register(table);
         SetCommands.register(table);
+        PubSubCommands.register(table, server);
+        ResetCommand.register(table, server);
     }
 }
