@@ -105,6 +105,23 @@ public final class CommandContext {
         return Collections.requireType(lookupRead(key), type);
     }
 
+    /**
+     * Reports a keyspace event of this command (Redis's notifyKeyspaceEvent) on a key of the
+     * selected database. Call it after the write succeeded; the event is published once the
+     * command has committed and dropped if it fails. {@code type} is a
+     * {@link io.diskdb.config.KeyspaceEvents} class bit.
+     */
+    public void notifyKeyspaceEvent(int type, String event, byte[] key) {
+        notifyKeyspaceEvent(type, event, key, db());
+    }
+
+    /** {@link #notifyKeyspaceEvent(int, String, byte[])} on a key of another database (MOVE, COPY ... DB). */
+    public void notifyKeyspaceEvent(int type, String event, byte[] key, int db) {
+        if (server.keyspaceNotifier().enabled(type)) {
+            session.pendingEvents().add(type, event, db, key);
+        }
+    }
+
     public Bytes bytesArg(int index) {
         return new Bytes(args[index]);
     }
