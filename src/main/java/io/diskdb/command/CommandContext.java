@@ -122,6 +122,18 @@ public final class CommandContext {
         }
     }
 
+    /**
+     * The event of a store command (SINTERSTORE, ZRANGESTORE ...): its own name on the
+     * destination, or "del" when an empty result deleted a destination that existed.
+     */
+    public void notifyStored(int type, byte[] destination, boolean existedBefore, long stored) {
+        if (stored > 0) {
+            notifyKeyspaceEvent(type, spec().name(), destination);
+        } else if (existedBefore) {
+            notifyKeyspaceEvent(io.diskdb.config.KeyspaceEvents.GENERIC, "del", destination);
+        }
+    }
+
     public Bytes bytesArg(int index) {
         return new Bytes(args[index]);
     }

@@ -1,6 +1,5 @@
 package io.diskdb.command;
 
-import static io.diskdb.config.KeyspaceEvents.GENERIC;
 import static io.diskdb.config.KeyspaceEvents.SET;
 
 import io.diskdb.storage.DataType;
@@ -304,11 +303,7 @@ public final class SetCommands {
         byte[] destination = ctx.arg(1);
         boolean existed = ctx.txn().meta(ctx.db(), destination) != null;
         long stored = Sets.store(ctx.txn(), ctx.db(), destination, members, maxIntset(ctx));
-        if (stored > 0) {
-            ctx.notifyKeyspaceEvent(SET, ctx.spec().name(), destination); // sinterstore, sunionstore, sdiffstore
-        } else if (existed) {
-            ctx.notifyKeyspaceEvent(GENERIC, "del", destination); // an empty result deletes the destination
-        }
+        ctx.notifyStored(SET, destination, existed, stored);
         ctx.reply().integer(stored);
     }
 
