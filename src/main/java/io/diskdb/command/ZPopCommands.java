@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.ZSET;
+
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.ScoredMember;
@@ -43,7 +45,14 @@ final class ZPopCommands {
             count = parsed;
         }
         List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), ctx.arg(1), highest, count == -1 ? 1 : count);
+        notifyPopped(ctx, ctx.arg(1), highest, popped);
         ZSetReplies.pairs(ctx.reply(), popped, ctx.reply().resp3() && count != -1);
+    }
+
+    private static void notifyPopped(CommandContext ctx, byte[] key, boolean highest, List<ScoredMember> popped) {
+        if (!popped.isEmpty()) {
+            ctx.notifyKeyspaceEvent(ZSET, highest ? "zpopmax" : "zpopmin", key);
+        }
     }
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
@@ -72,6 +81,7 @@ final class ZPopCommands {
         for (int i = 2; i < whereAt; i++) {
             List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), ctx.arg(i), highest, count == -1 ? 1 : count);
             if (!popped.isEmpty()) {
+                notifyPopped(ctx, ctx.arg(i), highest, popped);
                 ctx.reply().arrayHeader(2);
                 ctx.reply().bulk(ctx.arg(i));
                 ZSetReplies.pairs(ctx.reply(), popped, true);

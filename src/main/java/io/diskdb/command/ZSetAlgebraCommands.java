@@ -108,8 +108,7 @@ final class ZSetAlgebraCommands {
             case DIFF -> SortedSetAlgebra.diff(sources);
         };
         if (store) {
-            SortedSets.replace(ctx.txn(), ctx.db(), ctx.arg(1), result);
-            ctx.reply().integer(result.size());
+            SortedSetCommands.store(ctx, result);
         } else {
             ZSetReplies.elements(ctx.reply(), result, withScores);
         }
