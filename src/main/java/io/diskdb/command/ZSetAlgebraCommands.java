@@ -7,7 +7,6 @@ import io.diskdb.types.ScoredSource;
 import io.diskdb.types.SortedSetAlgebra;
 import io.diskdb.types.SortedSetAlgebra.Aggregate;
 import io.diskdb.types.SortedSetAlgebra.Weighted;
-import io.diskdb.types.SortedSets;
 
 import java.util.ArrayList;
 import java.util.List;
