@@ -20,6 +20,9 @@ public final class Wire implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** Bytes of an incomplete frame, and whole frames not yet asked for. */
+    private final StringBuilder pending = new StringBuilder();
+    private final java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
 
     public Wire(int port) {
         try {
@@ -81,20 +84,21 @@ public final class Wire implements AutoCloseable {
         return got.append(drain(5)).toString();
     }
 
-    /** Reads {@code count} whole frames (replies or pushes), waiting up to 10 s. */
+    /** Reads {@code count} whole frames (replies or pushes), waiting up to 10 s; later frames stay for the next call. */
     public List<String> frames(int count) {
-        List<String> frames = new ArrayList<>();
-        StringBuilder pending = new StringBuilder();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (frames.size() < count && System.currentTimeMillis() < deadline) {
+        while (ready.size() < count && System.currentTimeMillis() < deadline) {
             pending.append(drain(20));
             List<String> split = split(pending.toString());
-            int used = split.stream().mapToInt(String::length).sum();
-            frames.addAll(split);
-            pending.delete(0, used);
+            pending.delete(0, split.stream().mapToInt(String::length).sum());
+            ready.addAll(split);
         }
-        if (frames.size() < count) {
-            throw new AssertionError("expected " + count + " frames, got " + frames + " and '" + pending + "'");
+        if (ready.size() < count) {
+            throw new AssertionError("expected " + count + " frames, got " + ready + " and '" + pending + "'");
+        }
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            frames.add(ready.pollFirst());
         }
         return frames;
     }
