@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.LIST;
+
 import io.diskdb.blocking.BlockTimeout;
 import io.diskdb.blocking.Blocking;
 import io.diskdb.protocol.ReplyWriter;
@@ -41,6 +43,7 @@ final class BlockingListCommands {
         ctx.reply().bulk(list.key());
         ctx.reply().bulk(list.pop(left));
         list.save();
+        ctx.notifyKeyspaceEvent(LIST, ListCommands.popEvent(left), list.key());
     }
 
     /** BLMPOP timeout numkeys key [key ...] LEFT|RIGHT [COUNT count]. */

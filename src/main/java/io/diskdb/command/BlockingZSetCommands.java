@@ -39,7 +39,9 @@ final class BlockingZSetCommands {
             Blocking.block(ctx, keys, DataType.ZSET, timeout, ReplyWriter::nullArray);
             return;
         }
-        ScoredMember popped = SortedSets.pop(ctx.txn(), ctx.db(), key, highest, 1).get(0);
+        List<ScoredMember> pops = SortedSets.pop(ctx.txn(), ctx.db(), key, highest, 1);
+        ZPopCommands.notifyPopped(ctx, key, highest, pops);
+        ScoredMember popped = pops.get(0);
         ctx.reply().arrayHeader(3);
         ctx.reply().bulk(key);
         ctx.reply().bulk(popped.member());
@@ -58,7 +60,9 @@ final class BlockingZSetCommands {
             Blocking.block(ctx, args.keys(), DataType.ZSET, timeout, ReplyWriter::nullArray);
             return;
         }
-        ZPopCommands.replyPopped(ctx, key, SortedSets.pop(ctx.txn(), ctx.db(), key, args.highest(), args.count()));
+        List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), key, args.highest(), args.count());
+        ZPopCommands.notifyPopped(ctx, key, args.highest(), popped);
+        ZPopCommands.replyPopped(ctx, key, popped);
     }
 
     /** The first key holding a sorted set, in argument order; WRONGTYPE on a first run (see {@link Blocking#lookup}). */

@@ -105,6 +105,35 @@ public final class CommandContext {
         return Collections.requireType(lookupRead(key), type);
     }
 
+    /**
+     * Reports a keyspace event of this command (Redis's notifyKeyspaceEvent) on a key of the
+     * selected database. Call it after the write succeeded; the event is published once the
+     * command has committed and dropped if it fails. {@code type} is a
+     * {@link io.diskdb.config.KeyspaceEvents} class bit.
+     */
+    public void notifyKeyspaceEvent(int type, String event, byte[] key) {
+        notifyKeyspaceEvent(type, event, key, db());
+    }
+
+    /** {@link #notifyKeyspaceEvent(int, String, byte[])} on a key of another database (MOVE, COPY ... DB). */
+    public void notifyKeyspaceEvent(int type, String event, byte[] key, int db) {
+        if (server.keyspaceNotifier().enabled(type)) {
+            session.pendingEvents().add(type, event, db, key);
+        }
+    }
+
+    /**
+     * The event of a store command (SINTERSTORE, ZRANGESTORE ...): its own name on the
+     * destination, or "del" when an empty result deleted a destination that existed.
+     */
+    public void notifyStored(int type, byte[] destination, boolean existedBefore, long stored) {
+        if (stored > 0) {
+            notifyKeyspaceEvent(type, spec().name(), destination);
+        } else if (existedBefore) {
+            notifyKeyspaceEvent(io.diskdb.config.KeyspaceEvents.GENERIC, "del", destination);
+        }
+    }
+
     public Bytes bytesArg(int index) {
         return new Bytes(args[index]);
     }

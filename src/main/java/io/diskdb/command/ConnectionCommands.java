@@ -23,6 +23,9 @@ public final class ConnectionCommands {
         if (ctx.argc() > 2) {
             throw Errors.wrongArity("ping");
         }
+        if (PubSubCommands.pingWhileSubscribed(ctx)) {
+            return;
+        }
         if (ctx.argc() == 2) {
             ctx.reply().bulk(ctx.arg(1));
         } else {

@@ -5,6 +5,7 @@ import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
 import io.diskdb.server.ServerStats;
 import io.diskdb.protocol.ReplyWriter;
+import io.diskdb.pubsub.PendingEvents;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.StorageException;
@@ -105,6 +106,11 @@ public final class Dispatcher {
                 return null;
             }
         }
+        if (session.inResp2SubscribedMode() && !PubSubCommands.allowedWhileSubscribed(command)) {
+            reject(reply, "ERR Can't execute '" + command.spec().name() + "': only (P|S)SUBSCRIBE / "
+                    + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+            return null;
+        }
         return command;
     }
 
@@ -132,10 +138,16 @@ public final class Dispatcher {
     }
 
     private void run(CommandContext ctx) {
-        runGuarded(ctx, () -> {
+        PendingEvents events = ctx.session().pendingEvents();
+        events.clear();
+        boolean committed = runGuarded(ctx, () -> {
             ctx.command().handler().execute(ctx);
             ctx.txn().commit();
         });
+        if (committed && !events.isEmpty()) {
+            server.keyspaceNotifier().publish(events, ctx.txn()); // still under the key locks: per-key order holds
+        }
+        events.clear();
     }
 
     /**
@@ -145,7 +157,13 @@ public final class Dispatcher {
      */
     static boolean runQueued(CommandContext ctx) {
         ctx.server().stats().commandsProcessed.increment();
-        return runGuarded(ctx, () -> ctx.command().handler().execute(ctx));
+        PendingEvents events = ctx.session().pendingEvents();
+        int mark = events.mark();
+        boolean ok = runGuarded(ctx, () -> ctx.command().handler().execute(ctx));
+        if (!ok) {
+            events.truncate(mark); // its writes are dropped, so are its events
+        }
+        return ok;
     }
 
     /** Runs {@code body}; on failure cuts the command's partial reply and replies with the error. */

@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.GENERIC;
+
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 
@@ -86,8 +88,10 @@ final class ExpireCommands {
         }
         if (when <= txn.now()) {
             txn.deleteKey(ctx.db(), key);
+            ctx.notifyKeyspaceEvent(GENERIC, "del", key);
         } else {
             txn.putMeta(ctx.db(), key, meta.withExpireAt(when));
+            ctx.notifyKeyspaceEvent(GENERIC, "expire", key);
         }
         ctx.reply().integer(1);
     }
@@ -115,6 +119,7 @@ final class ExpireCommands {
             return;
         }
         txn.putMeta(ctx.db(), ctx.arg(1), meta.withExpireAt(0));
+        ctx.notifyKeyspaceEvent(GENERIC, "persist", ctx.arg(1));
         ctx.reply().integer(1);
     }
 }

@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.HASH;
+
 import io.diskdb.config.Settings;
 import io.diskdb.protocol.LongDouble;
 import io.diskdb.protocol.ReplyWriter;
@@ -81,6 +83,7 @@ public final class HashCommands {
             }
         }
         hash.save();
+        ctx.notifyKeyspaceEvent(HASH, "hset", ctx.arg(1));
         return created;
     }
 
@@ -92,6 +95,7 @@ public final class HashCommands {
         }
         hash.set(ctx.arg(2), ctx.arg(3));
         hash.save();
+        ctx.notifyKeyspaceEvent(HASH, "hset", ctx.arg(1));
         ctx.reply().integer(1);
     }
 
@@ -141,6 +145,9 @@ public final class HashCommands {
             }
             hash.save();
         }
+        if (deleted > 0) {
+            ctx.notifyKeyspaceEvent(HASH, "hdel", ctx.arg(1));
+        }
         ctx.reply().integer(deleted);
     }
 
@@ -168,6 +175,7 @@ public final class HashCommands {
         long updated = current + increment;
         hash.set(ctx.arg(2), Long.toString(updated).getBytes(StandardCharsets.US_ASCII));
         hash.save();
+        ctx.notifyKeyspaceEvent(HASH, "hincrby", ctx.arg(1));
         ctx.reply().integer(updated);
     }
 
@@ -185,6 +193,7 @@ public final class HashCommands {
         byte[] text = FloatIncrement.sum(current, increment);
         hash.set(ctx.arg(2), text);
         hash.save();
+        ctx.notifyKeyspaceEvent(HASH, "hincrbyfloat", ctx.arg(1));
         ctx.reply().bulk(text);
     }
 

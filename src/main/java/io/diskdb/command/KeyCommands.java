@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.GENERIC;
+
 import io.diskdb.config.Settings;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
@@ -89,6 +91,7 @@ public final class KeyCommands {
         long deleted = 0;
         for (int i = 1; i < ctx.argc(); i++) {
             if (ctx.txn().deleteKey(ctx.db(), ctx.arg(i))) {
+                ctx.notifyKeyspaceEvent(GENERIC, "del", ctx.arg(i));
                 deleted++;
             }
         }
@@ -125,6 +128,8 @@ public final class KeyCommands {
             return;
         }
         Keys.move(txn, ctx.db(), source, ctx.db(), target);
+        ctx.notifyKeyspaceEvent(GENERIC, "rename_from", source);
+        ctx.notifyKeyspaceEvent(GENERIC, "rename_to", target);
         replyRenamed(ctx, onlyIfNew, true);
     }
 
@@ -162,6 +167,7 @@ public final class KeyCommands {
             return;
         }
         Keys.copy(txn, meta, targetDb, target);
+        ctx.notifyKeyspaceEvent(GENERIC, "copy_to", target, targetDb);
         ctx.reply().integer(1);
     }
 
@@ -178,6 +184,8 @@ public final class KeyCommands {
             return;
         }
         Keys.move(txn, ctx.db(), key, targetDb, key);
+        ctx.notifyKeyspaceEvent(GENERIC, "move_from", key);
+        ctx.notifyKeyspaceEvent(GENERIC, "move_to", key, targetDb);
         ctx.reply().integer(1);
     }
 

@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.LIST;
+
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
@@ -54,6 +56,7 @@ public final class ListCommands {
             list.push(left, ctx.arg(i));
         }
         list.save();
+        ctx.notifyKeyspaceEvent(LIST, pushEvent(left), key);
         ctx.reply().integer(list.size());
     }
 
@@ -79,6 +82,19 @@ public final class ListCommands {
             popInto(reply, list, left, count);
         }
         list.save();
+        if (!hasCount || count > 0) {
+            ctx.notifyKeyspaceEvent(LIST, popEvent(left), ctx.arg(1));
+        }
+    }
+
+    /** The keyspace event of a push to the left (head) or right end: "lpush" or "rpush". */
+    static String pushEvent(boolean left) {
+        return left ? "lpush" : "rpush";
+    }
+
+    /** The keyspace event of a pop from the left (head) or right end: "lpop" or "rpop". */
+    static String popEvent(boolean left) {
+        return left ? "lpop" : "rpop";
     }
 
     /** Pops up to {@code count} elements as an array reply (LPOP/RPOP with a count, LMPOP). */
@@ -123,6 +139,7 @@ public final class ListCommands {
         }
         list.set(index, ctx.arg(3));
         list.save();
+        ctx.notifyKeyspaceEvent(LIST, "lset", ctx.arg(1));
         ctx.reply().ok();
     }
 
@@ -176,6 +193,7 @@ public final class ListCommands {
                 list.trim(range[0], range[1]);
             }
             list.save();
+            ctx.notifyKeyspaceEvent(LIST, "ltrim", ctx.arg(1));
         }
         ctx.reply().ok();
     }
@@ -191,6 +209,9 @@ public final class ListCommands {
         long limit = count == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(count);
         long removed = list.remove(ctx.arg(3), limit, count < 0);
         list.save();
+        if (removed > 0) {
+            ctx.notifyKeyspaceEvent(LIST, "lrem", ctx.arg(1));
+        }
         ctx.reply().integer(removed);
     }
 
@@ -215,6 +236,7 @@ public final class ListCommands {
         }
         list.insert(pivot, side, ctx.arg(4));
         list.save();
+        ctx.notifyKeyspaceEvent(LIST, "linsert", ctx.arg(1));
         ctx.reply().integer(list.size());
     }
 
@@ -314,6 +336,9 @@ public final class ListCommands {
         if (!sameKey) {
             destination.save();
         }
+        // Redis reports the push to the destination first, then the pop from the source
+        ctx.notifyKeyspaceEvent(LIST, pushEvent(toLeft), destinationKey);
+        ctx.notifyKeyspaceEvent(LIST, popEvent(fromLeft), source.key());
         return value;
     }
 
@@ -334,6 +359,7 @@ public final class ListCommands {
         ctx.reply().bulk(list.key());
         popInto(ctx.reply(), list, args.left(), args.count());
         list.save();
+        ctx.notifyKeyspaceEvent(LIST, popEvent(args.left()), list.key());
     }
 
     /** A long in 0..LONG_MAX, with {@code error} for anything else (Redis's getPositiveLongFromObjectOrReply). */

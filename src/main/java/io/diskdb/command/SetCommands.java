@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.SET;
+
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.Collections;
@@ -57,13 +59,21 @@ public final class SetCommands {
 
     /** SADD key member [member ...] */
     static void sadd(CommandContext ctx) {
-        ctx.reply().integer(Sets.add(ctx.txn(), ctx.db(), ctx.arg(1), argsFrom(ctx, 2), maxIntset(ctx)));
+        long added = Sets.add(ctx.txn(), ctx.db(), ctx.arg(1), argsFrom(ctx, 2), maxIntset(ctx));
+        if (added > 0) {
+            ctx.notifyKeyspaceEvent(SET, "sadd", ctx.arg(1));
+        }
+        ctx.reply().integer(added);
     }
 
     /** SREM key member [member ...] */
     static void srem(CommandContext ctx) {
         Metadata set = Sets.find(ctx.txn(), ctx.db(), ctx.arg(1));
-        ctx.reply().integer(set == null ? 0 : Sets.remove(ctx.txn(), ctx.db(), ctx.arg(1), set, argsFrom(ctx, 2)));
+        long removed = set == null ? 0 : Sets.remove(ctx.txn(), ctx.db(), ctx.arg(1), set, argsFrom(ctx, 2));
+        if (removed > 0) {
+            ctx.notifyKeyspaceEvent(SET, "srem", ctx.arg(1));
+        }
+        ctx.reply().integer(removed);
     }
 
     static void sismember(CommandContext ctx) {
@@ -100,7 +110,11 @@ public final class SetCommands {
             return;
         }
         Metadata set = Sets.find(ctx.txn(), ctx.db(), ctx.arg(1));
-        ctx.reply().bulk(set == null ? null : Sets.popOne(ctx.txn(), ctx.db(), ctx.arg(1), set));
+        byte[] popped = set == null ? null : Sets.popOne(ctx.txn(), ctx.db(), ctx.arg(1), set);
+        if (popped != null) {
+            ctx.notifyKeyspaceEvent(SET, "spop", ctx.arg(1));
+        }
+        ctx.reply().bulk(popped);
     }
 
     /** The count is checked before the key; the reply is a set (RESP3), whole set when count >= SCARD. */
@@ -114,7 +128,9 @@ public final class SetCommands {
             replySet(ctx, List.of());
             return;
         }
-        replySet(ctx, Sets.pop(ctx.txn(), ctx.db(), ctx.arg(1), set, count, maxIntset(ctx)));
+        List<byte[]> popped = Sets.pop(ctx.txn(), ctx.db(), ctx.arg(1), set, count, maxIntset(ctx));
+        ctx.notifyKeyspaceEvent(SET, "spop", ctx.arg(1));
+        replySet(ctx, popped);
     }
 
     /** SRANDMEMBER key [count] */
@@ -180,7 +196,10 @@ public final class SetCommands {
             ctx.reply().integer(0);
             return;
         }
-        Sets.add(ctx.txn(), ctx.db(), destinationKey, List.of(member), maxIntset(ctx));
+        ctx.notifyKeyspaceEvent(SET, "srem", sourceKey);
+        if (Sets.add(ctx.txn(), ctx.db(), destinationKey, List.of(member), maxIntset(ctx)) > 0) {
+            ctx.notifyKeyspaceEvent(SET, "sadd", destinationKey);
+        }
         ctx.reply().integer(1);
     }
 
@@ -281,7 +300,11 @@ public final class SetCommands {
 
     /** Replaces the destination (any type) with the result, deleting it when empty; replies the size. */
     private static void store(CommandContext ctx, List<byte[]> members) {
-        ctx.reply().integer(Sets.store(ctx.txn(), ctx.db(), ctx.arg(1), members, maxIntset(ctx)));
+        byte[] destination = ctx.arg(1);
+        boolean existed = ctx.txn().meta(ctx.db(), destination) != null;
+        long stored = Sets.store(ctx.txn(), ctx.db(), destination, members, maxIntset(ctx));
+        ctx.notifyStored(SET, destination, existed, stored);
+        ctx.reply().integer(stored);
     }
 
     private static void replySet(CommandContext ctx, List<byte[]> members) {

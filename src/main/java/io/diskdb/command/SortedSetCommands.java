@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.ZSET;
+
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.LexRange;
@@ -134,6 +136,9 @@ public final class SortedSetCommands {
             }
             writer.save();
         }
+        if (added + updated > 0) {
+            ctx.notifyKeyspaceEvent(ZSET, incr ? "zincr" : "zadd", key);
+        }
         if (incr) {
             if (processed) {
                 ctx.reply().doubleValue(lastScore);
@@ -210,6 +215,9 @@ public final class SortedSetCommands {
             }
             writer.save();
         }
+        if (removed > 0) {
+            ctx.notifyKeyspaceEvent(ZSET, "zrem", ctx.arg(1));
+        }
         ctx.reply().integer(removed);
     }
 
@@ -252,7 +260,18 @@ public final class SortedSetCommands {
             writer.remove(entry);
         }
         writer.save();
+        if (!doomed.isEmpty()) {
+            ctx.notifyKeyspaceEvent(ZSET, ctx.spec().name(), ctx.arg(1)); // zremrangebyrank, ...byscore, ...bylex
+        }
         ctx.reply().integer(doomed.size());
+    }
+
+    /** ZUNIONSTORE, ZINTERSTORE, ZDIFFSTORE, ZRANGESTORE: the result replaces the destination (argument 1). */
+    static void store(CommandContext ctx, List<ScoredMember> result) {
+        boolean existed = ctx.txn().meta(ctx.db(), ctx.arg(1)) != null;
+        SortedSets.replace(ctx.txn(), ctx.db(), ctx.arg(1), result);
+        ctx.notifyStored(ZSET, ctx.arg(1), existed, result.size());
+        ctx.reply().integer(result.size());
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.GENERIC;
+import static io.diskdb.config.KeyspaceEvents.STRING;
+
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
@@ -69,6 +72,10 @@ public final class StringCommands {
         if (write) {
             long keptOrNew = options.keepTtl && existing != null ? existing.expireAt() : expireAt;
             Strings.set(ctx.txn(), ctx.db(), key, ctx.arg(2), keptOrNew);
+            ctx.notifyKeyspaceEvent(STRING, "set", key);
+            if (expireAt != 0) {
+                ctx.notifyKeyspaceEvent(GENERIC, "expire", key);
+            }
         }
         if (options.get) {
             ctx.reply().bulk(previous);
@@ -84,6 +91,7 @@ public final class StringCommands {
         boolean absent = ctx.txn().meta(ctx.db(), key) == null;
         if (absent) {
             Strings.set(ctx.txn(), ctx.db(), key, ctx.arg(2), 0);
+            ctx.notifyKeyspaceEvent(STRING, "set", key);
         }
         ctx.reply().integer(absent ? 1 : 0);
     }
@@ -92,6 +100,8 @@ public final class StringCommands {
     static void setWithExpiry(CommandContext ctx, boolean seconds) {
         long expireAt = SetOptions.relativeExpiry(seconds, 2).expireAt(ctx);
         Strings.set(ctx.txn(), ctx.db(), ctx.arg(1), ctx.arg(3), expireAt);
+        ctx.notifyKeyspaceEvent(STRING, "set", ctx.arg(1));
+        ctx.notifyKeyspaceEvent(GENERIC, "expire", ctx.arg(1));
         ctx.reply().ok();
     }
 
@@ -99,6 +109,7 @@ public final class StringCommands {
         byte[] key = ctx.arg(1);
         byte[] previous = Strings.value(ctx.txn(), readString(ctx, key));
         Strings.set(ctx.txn(), ctx.db(), key, ctx.arg(2), 0);
+        ctx.notifyKeyspaceEvent(STRING, "set", key);
         ctx.reply().bulk(previous);
     }
 
@@ -107,6 +118,7 @@ public final class StringCommands {
         byte[] value = Strings.value(ctx.txn(), readString(ctx, key));
         if (value != null) {
             Strings.delete(ctx.txn(), ctx.db(), key);
+            ctx.notifyKeyspaceEvent(GENERIC, "del", key);
         }
         ctx.reply().bulk(value);
     }
@@ -124,10 +136,13 @@ public final class StringCommands {
         byte[] value = Strings.value(ctx.txn(), meta);
         if (options.isAbsolute() && expireAt <= ctx.txn().now()) {
             Strings.delete(ctx.txn(), ctx.db(), key);
+            ctx.notifyKeyspaceEvent(GENERIC, "del", key);
         } else if (options.hasExpiry()) {
             ctx.txn().putMeta(ctx.db(), key, meta.withExpireAt(expireAt));
+            ctx.notifyKeyspaceEvent(GENERIC, "expire", key);
         } else if (options.persist && meta.hasExpiry()) {
             ctx.txn().putMeta(ctx.db(), key, meta.withExpireAt(0));
+            ctx.notifyKeyspaceEvent(GENERIC, "persist", key);
         }
         ctx.reply().bulk(value);
     }
@@ -171,11 +186,14 @@ public final class StringCommands {
         requirePairs(ctx);
         for (int i = 1; i < ctx.argc(); i += 2) {
             Strings.set(ctx.txn(), ctx.db(), ctx.arg(i), ctx.arg(i + 1), 0);
+            ctx.notifyKeyspaceEvent(STRING, "set", ctx.arg(i));
         }
     }
 
     static void incrBy(CommandContext ctx, long delta) {
-        ctx.reply().integer(Strings.incrBy(ctx.txn(), ctx.db(), ctx.arg(1), delta));
+        long value = Strings.incrBy(ctx.txn(), ctx.db(), ctx.arg(1), delta);
+        ctx.notifyKeyspaceEvent(STRING, "incrby", ctx.arg(1));
+        ctx.reply().integer(value);
     }
 
     /** Negating Long.MIN_VALUE overflows, which Redis reports before looking at the key. */
@@ -188,7 +206,9 @@ public final class StringCommands {
     }
 
     static void incrbyfloat(CommandContext ctx) {
-        ctx.reply().bulk(Strings.incrByFloat(ctx.txn(), ctx.db(), ctx.arg(1), ctx.arg(2)));
+        byte[] value = Strings.incrByFloat(ctx.txn(), ctx.db(), ctx.arg(1), ctx.arg(2));
+        ctx.notifyKeyspaceEvent(STRING, "incrbyfloat", ctx.arg(1));
+        ctx.reply().bulk(value);
     }
 
     /** APPEND creates the key when missing, even with an empty value. */
@@ -199,7 +219,9 @@ public final class StringCommands {
         if (existing != null) {
             checkStringLength(ctx, Strings.length(existing), tail.length);
         }
-        ctx.reply().integer(Strings.append(ctx.txn(), ctx.db(), key, existing, tail));
+        long length = Strings.append(ctx.txn(), ctx.db(), key, existing, tail);
+        ctx.notifyKeyspaceEvent(STRING, "append", key);
+        ctx.reply().integer(length);
     }
 
     static void strlen(CommandContext ctx) {
@@ -231,7 +253,9 @@ public final class StringCommands {
             return;
         }
         checkStringLength(ctx, offset, patch.length);
-        ctx.reply().integer(Strings.setRange(ctx.txn(), ctx.db(), key, existing, offset, patch));
+        long length = Strings.setRange(ctx.txn(), ctx.db(), key, existing, offset, patch);
+        ctx.notifyKeyspaceEvent(STRING, "setrange", key);
+        ctx.reply().integer(length);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.diskdb.command;
 
+import static io.diskdb.config.KeyspaceEvents.ZSET;
+
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.ScoredMember;
@@ -48,7 +50,14 @@ final class ZPopCommands {
             count = parsed;
         }
         List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), ctx.arg(1), highest, count == -1 ? 1 : count);
+        notifyPopped(ctx, ctx.arg(1), highest, popped);
         ZSetReplies.pairs(ctx.reply(), popped, ctx.reply().resp3() && count != -1);
+    }
+
+    static void notifyPopped(CommandContext ctx, byte[] key, boolean highest, List<ScoredMember> popped) {
+        if (!popped.isEmpty()) {
+            ctx.notifyKeyspaceEvent(ZSET, highest ? "zpopmax" : "zpopmin", key);
+        }
     }
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count] */
@@ -57,6 +66,7 @@ final class ZPopCommands {
         for (byte[] key : args.keys()) {
             List<ScoredMember> popped = SortedSets.pop(ctx.txn(), ctx.db(), key, args.highest(), args.count());
             if (!popped.isEmpty()) {
+                notifyPopped(ctx, key, args.highest(), popped);
                 replyPopped(ctx, key, popped);
                 return;
             }

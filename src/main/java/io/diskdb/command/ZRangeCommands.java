@@ -110,8 +110,7 @@ final class ZRangeCommands {
             });
         }
         if (store) {
-            SortedSets.replace(ctx.txn(), ctx.db(), ctx.arg(1), result);
-            ctx.reply().integer(result.size());
+            SortedSetCommands.store(ctx, result);
         } else {
             ZSetReplies.elements(ctx.reply(), result, withScores);
         }

@@ -7,7 +7,6 @@ import io.diskdb.types.ScoredSource;
 import io.diskdb.types.SortedSetAlgebra;
 import io.diskdb.types.SortedSetAlgebra.Aggregate;
 import io.diskdb.types.SortedSetAlgebra.Weighted;
-import io.diskdb.types.SortedSets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -108,8 +107,7 @@ final class ZSetAlgebraCommands {
             case DIFF -> SortedSetAlgebra.diff(sources);
         };
         if (store) {
-            SortedSets.replace(ctx.txn(), ctx.db(), ctx.arg(1), result);
-            ctx.reply().integer(result.size());
+            SortedSetCommands.store(ctx, result);
         } else {
             ZSetReplies.elements(ctx.reply(), result, withScores);
         }

@@ -2,11 +2,16 @@ package io.diskdb.server;
 
 import io.diskdb.blocking.Waiter;
 import io.diskdb.protocol.ReplyWriter;
+import io.diskdb.pubsub.PendingEvents;
+import io.diskdb.pubsub.Subscriptions;
 import io.diskdb.transaction.MultiState;
 import io.diskdb.transaction.Watcher;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.unix.UnixChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -18,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the read-only fields CLIENT LIST shows.
  */
 public final class ClientSession {
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
     private static final AtomicLong IDS = new AtomicLong();
 
     private final long id = IDS.incrementAndGet();
@@ -45,10 +51,17 @@ public final class ClientSession {
     private Runnable afterUnpark = () -> { };
     // CLIENT PAUSE: the command held back until the pause ends (the connection queues the rest).
     private volatile byte[][] postponedCommand; // volatile: the idle-client reaper reads it
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final PendingEvents pendingEvents = new PendingEvents();
+    private final OutputBufferLimits outputLimits;
+    // Written by whichever thread last pushed to this client: publishers run on any event loop.
+    private volatile long softLimitReachedAt;
+    private volatile boolean closingForOutputLimit;
 
-    ClientSession(Channel channel, boolean authenticated) {
+    ClientSession(Channel channel, boolean authenticated, OutputBufferLimits outputLimits) {
         this.channel = channel;
         this.authenticated = authenticated;
+        this.outputLimits = outputLimits;
     }
 
     public long id() {
@@ -265,6 +278,82 @@ public final class ClientSession {
      */
     public boolean executingTransaction() {
         return multi.executing();
+    }
+
+    /** What this client is subscribed to (pub/sub). */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** RESP2 subscribed mode: only (un)subscribe commands, PING, QUIT and RESET are allowed. */
+    public boolean inResp2SubscribedMode() {
+        return protocol() == 2 && subscriptions.any();
+    }
+
+    /** Keyspace events this client's running command reported, published once it commits. */
+    public PendingEvents pendingEvents() {
+        return pendingEvents;
+    }
+
+    /** Clears the name and authentication as RESET does: a password-protected server asks for AUTH again. */
+    public void resetIdentity(boolean requiresPassword) {
+        name = null;
+        user = "default";
+        authenticated = !requiresPassword;
+    }
+
+    /**
+     * Sends a pub/sub message (any thread may call it; it owns {@code frame}). When this
+     * client's own command is running on this thread and has replies waiting, the message goes
+     * after them (a RESP3 client that publishes to itself, as Redis orders it); otherwise it is
+     * written to the channel, which queues it on the client's event loop in call order.
+     */
+    public void push(ByteBuf frame) {
+        if (closingForOutputLimit || !channel.isActive()) {
+            frame.release();
+            return;
+        }
+        if (channel.eventLoop().inEventLoop() && pendingReplyBytes() > 0) {
+            reply.buffer().writeBytes(frame);
+            frame.release();
+            return;
+        }
+        channel.writeAndFlush(frame, channel.voidPromise());
+        enforceOutputLimit();
+    }
+
+    /**
+     * Redis's checkClientOutputBufferLimits after a write: closes the connection when the output
+     * queued for it (written but not yet taken by the socket) passes the hard limit of its
+     * class, or the soft limit for longer than the class's seconds. A subscriber that stops
+     * reading is thus cut off instead of growing the server's memory without bound.
+     */
+    void enforceOutputLimit() {
+        OutputBufferLimits.Limit limit = outputLimits.of(subscriptions.any() ? "pubsub" : "normal");
+        ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+        if (limit.none() || closingForOutputLimit || outbound == null) {
+            return;
+        }
+        long queued = outbound.totalPendingWriteBytes();
+        boolean overHard = limit.hard() > 0 && queued >= limit.hard();
+        boolean overSoft = false;
+        if (limit.soft() > 0 && queued >= limit.soft()) {
+            long now = System.currentTimeMillis();
+            long since = softLimitReachedAt;
+            if (since == 0) {
+                softLimitReachedAt = now;
+            } else {
+                overSoft = now - since > limit.softSeconds() * 1000;
+            }
+        } else {
+            softLimitReachedAt = 0;
+        }
+        if (overHard || overSoft) {
+            closingForOutputLimit = true;
+            log.warn("Client id={} addr={} name={} scheduled to be closed ASAP for overcoming of output buffer limits.",
+                    id, remoteAddress(), name == null ? "" : name);
+            channel.close();
+        }
     }
 
     /** QUIT: the connection closes once the replies written so far are sent. */

@@ -68,6 +68,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         server.pause().forget(session);
         queuedWhileBlocked.clear();
         server.blocking().cancel(session);
+        server.pubsub().unsubscribeAll(session);
         ByteBuf pending = session.takeReplies();
         if (pending != null) {
             pending.release();
@@ -136,7 +137,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (out != null) {
             server.stats().netOutputBytes.add(out.readableBytes());
         }
-        replies.send(ctx, out, close);
+        replies.send(ctx, out, close, session::enforceOutputLimit);
     }
 
     @Override

@@ -16,6 +16,8 @@ import io.diskdb.config.SyncPolicy;
 import io.diskdb.storage.Durability;
 import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
+import io.diskdb.pubsub.KeyspaceNotifier;
+import io.diskdb.pubsub.PubSub;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
@@ -72,8 +74,11 @@ public final class DiskDbServer implements AutoCloseable {
     private AclRegistry acl;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
+    private final PubSub pubsub = new PubSub(stats);
+    private KeyspaceNotifier keyspaceNotifier;
     private EventLoopGroup group;
     private ReplyBarrier replyBarrier;
+    private OutputBufferLimits outputLimits;
     private Channel listener;
     private Channel tlsListener;
     private volatile boolean stopping;
@@ -115,6 +120,8 @@ public final class DiskDbServer implements AutoCloseable {
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
+        keyspaceNotifier = new KeyspaceNotifier(settings, pubsub);
+        keyspace.addCommitListener(keyspaceNotifier);
         commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
@@ -130,6 +137,7 @@ public final class DiskDbServer implements AutoCloseable {
         ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
         InputCounter inputCounter = new InputCounter(stats);
         replyBarrier = new ReplyBarrier(keyspace.engine());
+        outputLimits = new OutputBufferLimits(settings);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(channelType)
@@ -177,7 +185,7 @@ public final class DiskDbServer implements AutoCloseable {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-                ClientSession session = new ClientSession(ch, newClientsAuthenticated());
+                ClientSession session = new ClientSession(ch, newClientsAuthenticated(), outputLimits);
                 if (tls != null) {
                     ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                 }
@@ -287,6 +295,16 @@ public final class DiskDbServer implements AutoCloseable {
     /** CLIENT PAUSE state and the clients it holds back. */
     public ClientPause pause() {
         return pause;
+    }
+
+    /** Channels, patterns and shard channels with their subscribers; message delivery. */
+    public PubSub pubsub() {
+        return pubsub;
+    }
+
+    /** Publishes keyspace notifications (notify-keyspace-events). */
+    public KeyspaceNotifier keyspaceNotifier() {
+        return keyspaceNotifier;
     }
 
     public ClientRegistry clients() {

@@ -34,18 +34,21 @@ final class ReplyBarrier {
         final List<ChannelHandlerContext> contexts = new ArrayList<>();
         final List<ByteBuf> replies = new ArrayList<>();
         final List<Boolean> closeAfter = new ArrayList<>();
+        final List<Runnable> afterWrite = new ArrayList<>();
         boolean scheduled;
     }
 
     /**
      * Queues replies (or, with {@code replies} null, just a flush) of a connection served on the
-     * calling event loop; {@code close} closes the connection once they are sent.
+     * calling event loop; {@code close} closes the connection once they are sent, and
+     * {@code afterWrite} runs once they are handed to the socket (output buffer limits).
      */
-    void send(ChannelHandlerContext ctx, ByteBuf replies, boolean close) {
+    void send(ChannelHandlerContext ctx, ByteBuf replies, boolean close, Runnable afterWrite) {
         Pending p = pending.get();
         p.contexts.add(ctx);
         p.replies.add(replies);
         p.closeAfter.add(close);
+        p.afterWrite.add(afterWrite);
         if (!p.scheduled) {
             p.scheduled = true;
             ctx.executor().execute(() -> release(p));
@@ -73,6 +76,7 @@ final class ReplyBarrier {
                 continue;
             }
             var written = ctx.writeAndFlush(replies);
+            p.afterWrite.get(i).run();
             if (p.closeAfter.get(i)) {
                 written.addListener(ChannelFutureListener.CLOSE);
             } else if (!ctx.channel().isWritable()) {
@@ -95,5 +99,6 @@ final class ReplyBarrier {
         p.contexts.clear();
         p.replies.clear();
         p.closeAfter.clear();
+        p.afterWrite.clear();
     }
 }

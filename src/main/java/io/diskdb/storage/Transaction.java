@@ -268,7 +268,7 @@ public final class Transaction {
                 KeyState state = entry.getValue();
                 if (state.dirty && stage(entry.getKey().array(), state, keyDeltas, expireDeltas)) {
                     changes.add(new KeyChange(keyspace.logical(state.physicalDb), state.userKey,
-                            state.original, state.current, state.expired && state.current == null));
+                            state.original, state.current, state.expired));
                 }
             }
             stageUnreferencedElementRemoval();
