@@ -237,9 +237,9 @@ class PubSubDifferentialTest {
         step(1, "set", "short", "v", "px", "100");
         sleepQuietly(400); // expired by the active cycle on both servers
         step(1, "ping");
-        step(1, "set", "lazy", "v", "px", "1");
-        sleepQuietly(5);
-        step(1, "set", "lazy", "w");
+        // Lazy expiry ("expired" emitted by the write that finds the key gone) is not compared here:
+        // whether a key with a millisecond TTL is reclaimed lazily or by the active cycle first
+        // depends on timing on both servers. pubsub.KeyspaceNotificationsTest checks it on DiskDB.
         step(2, "config", "set", "notify-keyspace-events", "");
         step(1, "set", "silent", "1");
     }
