@@ -82,6 +82,18 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
         return track(testServer().jedis());
     }
 
+    /**
+     * Stops the server cleanly and starts it again on the same data directory; the default
+     * connection, cut by the restart, is opened again on next use.
+     */
+    public void restart() {
+        testServer().restart();
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
+    }
+
     public TestServer testServer() {
         if (server == null) {
             throw new IllegalStateException("the server starts before the class's tests, not before its fields");
