@@ -42,14 +42,6 @@ class ListCommandsTest {
 
     private static final String EMPTY = "*0\r\n";
 
-
-
-
-
-
-
-
-
     /** The element records stored under the list's version, counted past the command layer. */
     private long elementRecords(long version) {
         Engine engine = server.server().keyspace().engine();

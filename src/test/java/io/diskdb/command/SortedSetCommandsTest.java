@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-
 import static io.diskdb.testing.Resp.NIL;
 import static io.diskdb.testing.Resp.NOT_FLOAT;
 import static io.diskdb.testing.Resp.NOT_INTEGER;
@@ -30,17 +29,10 @@ class SortedSetCommandsTest {
     private static final String RANGE_NOT_STRING = "-ERR min or max not valid string range item\r\n";
     private static final String NAN = "-ERR resulting score is not a number (NaN)\r\n";
 
-
-
-
     @BeforeEach
     void flush() {
         server.call("FLUSHALL");
     }
-
-
-
-
 
     private void abc() {
         assertEquals(integer(3), server.call("ZADD", "z", "1", "a", "2", "b", "3", "c"));

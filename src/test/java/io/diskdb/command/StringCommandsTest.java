@@ -44,12 +44,6 @@ class StringCommandsTest {
     private static final String EMPTY = "$0\r\n\r\n";
     private static final String TOO_LONG = "-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n";
 
-
-
-
-
-
-
     private static String invalidExpire(String command) {
         return "-ERR invalid expire time in '" + command + "' command\r\n";
     }
