@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.Jedis;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -108,6 +109,10 @@ public final class SharedServer implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return testServer().port();
+    }
+
+    public Path dataDir() {
+        return testServer().dataDir();
     }
 
     private <T extends AutoCloseable> T track(T connection) {
