@@ -1,8 +1,8 @@
 package io.diskdb.command;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
 import io.diskdb.testing.SharedServer;
+import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
