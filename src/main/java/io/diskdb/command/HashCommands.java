@@ -10,11 +10,9 @@ import io.diskdb.storage.Metadata;
 import io.diskdb.types.FloatIncrement;
 import io.diskdb.types.HashRandom;
 import io.diskdb.types.Hashes;
-import io.diskdb.util.Glob;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The hash commands, replying and failing exactly as Redis 7.0 does, in Redis's order of checks
@@ -27,7 +25,6 @@ public final class HashCommands {
     private static final String HASH_NOT_INTEGER = "ERR hash value is not an integer";
     private static final String HASH_NOT_FLOAT = "ERR hash value is not a float";
     private static final String INCREMENT_NAN_OR_INFINITY = "ERR value is NaN or Infinity";
-    private static final long DEFAULT_SCAN_COUNT = 10;
 
     private HashCommands() {
     }
@@ -266,22 +263,8 @@ public final class HashCommands {
             reply.arrayHeader(0);
             return;
         }
-        long count = DEFAULT_SCAN_COUNT;
-        byte[] pattern = null;
-        for (int i = 3; i < ctx.argc(); i++) {
-            boolean hasValue = i + 1 < ctx.argc();
-            if (ctx.argIs(i, "count") && hasValue) {
-                count = ctx.longArg(++i);
-                if (count < 1) {
-                    throw Errors.syntax();
-                }
-            } else if (ctx.argIs(i, "match") && hasValue) {
-                pattern = ctx.arg(++i);
-            } else {
-                throw Errors.syntax();
-            }
-        }
-        Hashes.ScanPage page = Hashes.scan(ctx.txn(), hash, cursor, count, fieldFilter(pattern));
+        ScanOptions options = ScanOptions.parse(ctx, 3);
+        Hashes.ScanPage page = Hashes.scan(ctx.txn(), hash, cursor, options.count(), options::matches);
         reply.arrayHeader(2);
         reply.bulk(Long.toString(page.cursor()));
         reply.arrayHeader(page.entries().size() * 2);
@@ -289,13 +272,5 @@ public final class HashCommands {
             reply.bulk(entry.field());
             reply.bulk(entry.value());
         }
-    }
-
-    /** Redis special-cases a lone "*" as match-all (its glob would not match an empty field). */
-    private static Predicate<byte[]> fieldFilter(byte[] pattern) {
-        if (pattern == null || (pattern.length == 1 && pattern[0] == '*')) {
-            return field -> true;
-        }
-        return field -> Glob.matches(pattern, field, false);
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
  * read is consistent on its own; a walk is not a snapshot, exactly as in Redis).
  */
 final class ScanCommands {
-    private static final long DEFAULT_COUNT = 10;
-
     private ScanCommands() {
     }
 
@@ -26,35 +24,15 @@ final class ScanCommands {
     /** SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] */
     static void scan(CommandContext ctx) {
         long cursor = parseCursor(ctx.arg(1));
-        long count = DEFAULT_COUNT;
-        Keys.KeyFilter filter = Keys.KeyFilter.ALL;
-        byte[] pattern = null;
-        String typeName = null;
-        for (int i = 2; i < ctx.argc(); i++) {
-            boolean hasValue = i + 1 < ctx.argc();
-            if (ctx.argIs(i, "count") && hasValue) {
-                count = ctx.longArg(++i);
-                if (count < 1) {
-                    throw Errors.syntax();
-                }
-            } else if (ctx.argIs(i, "match") && hasValue) {
-                pattern = ctx.arg(++i);
-            } else if (ctx.argIs(i, "type") && hasValue) {
-                typeName = ctx.argString(++i);
-            } else {
-                throw Errors.syntax();
-            }
-        }
-        if (pattern != null && !isMatchAll(pattern)) {
-            filter = matching(pattern);
-        }
-        if (typeName != null) {
+        ScanOptions options = ScanOptions.parseWithType(ctx, 2);
+        Keys.KeyFilter filter = options.matchesAll() ? Keys.KeyFilter.ALL : (key, meta) -> options.matches(key);
+        if (options.type() != null) {
             // an unknown type name matches nothing (Redis 7.0 does not reject it)
-            DataType type = DataType.fromRedisName(typeName);
+            DataType type = DataType.fromRedisName(options.type());
             Keys.KeyFilter byName = filter;
             filter = (key, meta) -> meta.type() == type && byName.accepts(key, meta);
         }
-        Keys.ScanPage page = Keys.scan(keyspace(ctx), ctx.db(), cursor, count, ctx.txn().now(), filter);
+        Keys.ScanPage page = Keys.scan(keyspace(ctx), ctx.db(), cursor, options.count(), ctx.txn().now(), filter);
         ctx.reply().arrayHeader(2);
         ctx.reply().bulk(Long.toUnsignedString(page.cursor()));
         replyKeys(ctx, page.keys());
@@ -63,7 +41,7 @@ final class ScanCommands {
     /** KEYS pattern */
     static void keys(CommandContext ctx) {
         byte[] pattern = ctx.arg(1);
-        Keys.KeyFilter filter = isMatchAll(pattern) ? Keys.KeyFilter.ALL : matching(pattern);
+        Keys.KeyFilter filter = ScanOptions.isMatchAll(pattern) ? Keys.KeyFilter.ALL : matching(pattern);
         replyKeys(ctx, Keys.all(keyspace(ctx), ctx.db(), ctx.txn().now(), filter));
     }
 
@@ -105,10 +83,6 @@ final class ScanCommands {
 
     private static CommandError invalidCursor() {
         return new CommandError("ERR invalid cursor");
-    }
-
-    private static boolean isMatchAll(byte[] pattern) {
-        return pattern.length == 1 && pattern[0] == '*';
     }
 
     private static Keys.KeyFilter matching(byte[] pattern) {

@@ -6,7 +6,6 @@ import io.diskdb.storage.DataType;
 import io.diskdb.storage.Metadata;
 import io.diskdb.types.Collections;
 import io.diskdb.types.Sets;
-import io.diskdb.util.Glob;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,6 @@ public final class SetCommands {
     private static final String NUMKEYS = "ERR numkeys should be greater than 0";
     private static final String TOO_MANY_KEYS = "ERR Number of keys can't be greater than number of args";
     private static final String NEGATIVE_LIMIT = "ERR LIMIT can't be negative";
-    private static final long DEFAULT_SCAN_COUNT = 10;
 
     private SetCommands() {
     }
@@ -244,26 +242,11 @@ public final class SetCommands {
             replyScan(ctx, 0, List.of());
             return;
         }
-        long count = DEFAULT_SCAN_COUNT;
-        byte[] pattern = null;
-        for (int i = 3; i < ctx.argc(); i++) {
-            boolean hasValue = i + 1 < ctx.argc();
-            if (ctx.argIs(i, "count") && hasValue) {
-                count = ctx.longArg(++i);
-                if (count < 1) {
-                    throw Errors.syntax();
-                }
-            } else if (ctx.argIs(i, "match") && hasValue) {
-                pattern = ctx.arg(++i);
-            } else {
-                throw Errors.syntax();
-            }
-        }
-        Sets.ElementScanResult page = Sets.scan(ctx.txn(), set, cursor, count);
+        ScanOptions options = ScanOptions.parse(ctx, 3);
+        Sets.ElementScanResult page = Sets.scan(ctx.txn(), set, cursor, options.count());
         List<byte[]> members = page.members();
-        if (pattern != null && !(pattern.length == 1 && pattern[0] == '*')) {
-            byte[] glob = pattern;
-            members = members.stream().filter(member -> Glob.matches(glob, member, false)).toList();
+        if (!options.matchesAll()) {
+            members = members.stream().filter(options::matches).toList();
         }
         replyScan(ctx, page.cursor(), members);
     }

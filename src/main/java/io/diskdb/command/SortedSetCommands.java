@@ -9,7 +9,6 @@ import io.diskdb.types.ScoreRange;
 import io.diskdb.types.ScoredMember;
 import io.diskdb.types.SortedSetWriter;
 import io.diskdb.types.SortedSets;
-import io.diskdb.util.Glob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,6 @@ public final class SortedSetCommands {
     private static final String XX_AND_NX = "ERR XX and NX options at the same time are not compatible";
     private static final String GT_LT_NX = "ERR GT, LT, and/or NX options at the same time are not compatible";
     private static final String INCR_SINGLE_PAIR = "ERR INCR option supports a single increment-element pair";
-    private static final long DEFAULT_SCAN_COUNT = 10;
 
     private SortedSetCommands() {
     }
@@ -287,26 +285,11 @@ public final class SortedSetCommands {
             ctx.reply().arrayHeader(0);
             return;
         }
-        long count = DEFAULT_SCAN_COUNT;
-        byte[] pattern = null;
-        for (int i = 3; i < ctx.argc(); i++) {
-            boolean hasValue = i + 1 < ctx.argc();
-            if (ctx.argIs(i, "count") && hasValue) {
-                count = ctx.longArg(++i);
-                if (count < 1) {
-                    throw Errors.syntax();
-                }
-            } else if (ctx.argIs(i, "match") && hasValue) {
-                pattern = ctx.arg(++i);
-            } else {
-                throw Errors.syntax();
-            }
-        }
-        SortedSets.ScanPage page = SortedSets.scan(ctx.txn(), meta, cursor, count);
+        ScanOptions options = ScanOptions.parse(ctx, 3);
+        SortedSets.ScanPage page = SortedSets.scan(ctx.txn(), meta, cursor, options.count());
         List<ScoredMember> matching = new ArrayList<>(page.entries().size());
-        boolean matchAll = pattern == null || (pattern.length == 1 && pattern[0] == '*');
         for (ScoredMember entry : page.entries()) {
-            if (matchAll || Glob.matches(pattern, entry.member(), false)) {
+            if (options.matches(entry.member())) {
                 matching.add(entry);
             }
         }

@@ -1,6 +1,7 @@
 package io.diskdb.config;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Sizes and durations as written by people. Sizes follow Redis's {@code memtoull}
@@ -13,47 +14,25 @@ public final class Units {
     private Units() {
     }
 
+    private static final Map<String, Long> SIZE_UNITS = Map.of(
+            "", 1L, "b", 1L,
+            "k", 1000L, "kb", 1024L,
+            "m", 1000L * 1000, "mb", 1024L * 1024,
+            "g", 1000L * 1000 * 1000, "gb", 1024L * 1024 * 1024);
+    private static final Map<String, Long> DURATION_UNITS = Map.of(
+            "", 1L, "ms", 1L,
+            "s", 1000L,
+            "m", 60_000L, "min", 60_000L,
+            "h", 3_600_000L);
+
     /** Bytes, or -1 if the text is not a size. */
     public static long parseSize(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        int end = digitsEnd(t);
-        if (end == 0) {
-            return -1;
-        }
-        long mul;
-        switch (t.substring(end)) {
-            case "", "b" -> mul = 1;
-            case "k" -> mul = 1000;
-            case "kb" -> mul = 1024;
-            case "m" -> mul = 1000L * 1000;
-            case "mb" -> mul = 1024L * 1024;
-            case "g" -> mul = 1000L * 1000 * 1000;
-            case "gb" -> mul = 1024L * 1024 * 1024;
-            default -> {
-                return -1;
-            }
-        }
-        return multiply(t.substring(0, end), mul);
+        return parse(text, SIZE_UNITS);
     }
 
     /** Milliseconds, or -1 if the text is not a duration. */
     public static long parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        int end = digitsEnd(t);
-        if (end == 0) {
-            return -1;
-        }
-        long mul;
-        switch (t.substring(end)) {
-            case "", "ms" -> mul = 1;
-            case "s" -> mul = 1000;
-            case "m", "min" -> mul = 60_000;
-            case "h" -> mul = 3_600_000;
-            default -> {
-                return -1;
-            }
-        }
-        return multiply(t.substring(0, end), mul);
+        return parse(text, DURATION_UNITS);
     }
 
     /** The shortest exact form in binary units: 268435456 -> "256mb", 1000 -> "1000". */
@@ -78,6 +57,17 @@ public final class Units {
             return ms / 1000 + "s";
         }
         return ms + "ms";
+    }
+
+    /** Digits, then one of {@code units} (any case): their product, or -1 if malformed or too large. */
+    private static long parse(String text, Map<String, Long> units) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        int end = digitsEnd(t);
+        Long mul = units.get(t.substring(end));
+        if (end == 0 || mul == null) {
+            return -1;
+        }
+        return multiply(t.substring(0, end), mul);
     }
 
     private static int digitsEnd(String t) {

@@ -8,7 +8,6 @@ import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -23,8 +22,8 @@ import java.util.function.Predicate;
  */
 public final class Hashes {
     /** HSCAN cursors are field positions, so the cursor space is 32 bits. */
-    public static final long CURSOR_LIMIT = 1L << 32;
-    private static final int POSITION_BYTES = 4;
+    public static final long CURSOR_LIMIT = ElementScan.CURSOR_LIMIT;
+    private static final ElementScan LAYOUT = ElementScan.UNTAGGED;
     private static final byte LISTPACK = 0;
     private static final byte HASHTABLE = 1;
     private static final ColumnFamily FAMILY = DataType.HASH.elementFamily();
@@ -47,25 +46,16 @@ public final class Hashes {
 
     /** The sub-key of a field: its 32-bit position, then the field itself. */
     static byte[] subKey(byte[] field) {
-        byte[] out = new byte[POSITION_BYTES + field.length];
-        KeyCodec.putInt(out, 0, KeyHash.elementPosition(field));
-        System.arraycopy(field, 0, out, POSITION_BYTES, field.length);
-        return out;
+        return LAYOUT.subKey(field);
     }
 
     /** The sub-key prefix that seeks to the first field at or after {@code position}. */
     static byte[] positionPrefix(long position) {
-        byte[] out = new byte[POSITION_BYTES];
-        KeyCodec.putInt(out, 0, (int) position);
-        return out;
-    }
-
-    static long position(byte[] subKey) {
-        return KeyCodec.getInt(subKey, 0) & 0xffffffffL;
+        return LAYOUT.seekKey(position);
     }
 
     static byte[] field(byte[] subKey) {
-        return Arrays.copyOfRange(subKey, POSITION_BYTES, subKey.length);
+        return LAYOUT.name(subKey);
     }
 
     private static byte[] elementKey(Metadata hash, byte[] field) {
@@ -120,27 +110,11 @@ public final class Hashes {
             }
             return new ScanPage(0, found);
         }
-        if (cursor < 0 || cursor >= CURSOR_LIMIT) {
-            return new ScanPage(0, found);
+        ElementScan.Page page = LAYOUT.page(txn, FAMILY, hash.version(), cursor, count, accepts);
+        for (ElementScan.Element element : page.elements()) {
+            found.add(new Entry(element.name(), element.value()));
         }
-        long visited = 0;
-        long lastPosition = -1;
-        try (ElementCursor elements = cursor(txn, hash).seek(positionPrefix(cursor))) {
-            for (; elements.valid(); elements.next()) {
-                byte[] subKey = elements.subKey();
-                long position = position(subKey);
-                if (visited >= count && position != lastPosition) {
-                    return new ScanPage(lastPosition + 1, found);
-                }
-                visited++;
-                lastPosition = position;
-                byte[] field = field(subKey);
-                if (accepts.test(field)) {
-                    found.add(new Entry(field, elements.value()));
-                }
-            }
-        }
-        return new ScanPage(0, found);
+        return new ScanPage(page.cursor(), found);
     }
 
     /**

@@ -2,12 +2,9 @@ package io.diskdb.types;
 
 import io.diskdb.storage.ColumnFamily;
 import io.diskdb.storage.DataType;
-import io.diskdb.storage.KeyCodec;
-import io.diskdb.storage.KeyHash;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -84,8 +81,6 @@ public interface ScoredSource {
 
     /** A plain set: every member scores 1. */
     record PlainSetSource(Transaction txn, Metadata meta) implements ScoredSource {
-        private static final int POSITION_BYTES = 4;
-
         @Override
         public long size() {
             return meta.count();
@@ -96,17 +91,14 @@ public interface ScoredSource {
             try (ElementCursor it = new ElementCursor(txn, ColumnFamily.SETS, meta.version())) {
                 for (it.seekToFirst(); it.valid(); it.next()) {
                     byte[] subKey = it.subKey();
-                    visitor.accept(new ScoredMember(Arrays.copyOfRange(subKey, POSITION_BYTES, subKey.length), 1.0));
+                    visitor.accept(new ScoredMember(ElementScan.UNTAGGED.name(subKey), 1.0));
                 }
             }
         }
 
         @Override
         public Double find(byte[] member) {
-            byte[] subKey = new byte[POSITION_BYTES + member.length];
-            KeyCodec.putInt(subKey, 0, KeyHash.elementPosition(member));
-            System.arraycopy(member, 0, subKey, POSITION_BYTES, member.length);
-            return txn.get(ColumnFamily.SETS, KeyCodec.elementKey(meta.version(), subKey)) == null ? null : 1.0;
+            return txn.get(ColumnFamily.SETS, Sets.elementKey(meta.version(), member)) == null ? null : 1.0;
         }
     }
 }

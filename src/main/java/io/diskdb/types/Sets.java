@@ -4,13 +4,11 @@ import io.diskdb.command.Numbers;
 import io.diskdb.storage.ColumnFamily;
 import io.diskdb.storage.DataType;
 import io.diskdb.storage.KeyCodec;
-import io.diskdb.storage.KeyHash;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.util.Bytes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -112,10 +110,10 @@ public final class Sets {
         if (encoding(set) == INTSET) {
             return new ElementScanResult(0, members(txn, set));
         }
-        ElementScan.Page page = ElementScan.page(txn, FAMILY, set.version(), cursor, count);
+        ElementScan.Page page = ElementScan.UNTAGGED.page(txn, FAMILY, set.version(), cursor, count);
         List<byte[]> members = new ArrayList<>(page.elements().size());
         for (ElementScan.Element element : page.elements()) {
-            members.add(member(element.subKey()));
+            members.add(element.name());
         }
         return new ElementScanResult(page.cursor(), members);
     }
@@ -366,20 +364,17 @@ public final class Sets {
 
     /** Positions {@code it} on the member at or after a random position, wrapping to the first. */
     private static void seekRandom(ElementCursor it, Random random) {
-        it.seek(ElementScan.positionBytes(random.nextInt() & 0xffffffffL));
+        it.seek(ElementScan.UNTAGGED.seekKey(random.nextInt() & 0xffffffffL));
         if (!it.valid()) {
             it.seekToFirst();
         }
     }
 
     static byte[] elementKey(long version, byte[] member) {
-        byte[] subKey = new byte[ElementScan.POSITION_BYTES + member.length];
-        KeyCodec.putInt(subKey, 0, KeyHash.elementPosition(member));
-        System.arraycopy(member, 0, subKey, ElementScan.POSITION_BYTES, member.length);
-        return KeyCodec.elementKey(version, subKey);
+        return KeyCodec.elementKey(version, ElementScan.UNTAGGED.subKey(member));
     }
 
     private static byte[] member(byte[] subKey) {
-        return Arrays.copyOfRange(subKey, ElementScan.POSITION_BYTES, subKey.length);
+        return ElementScan.UNTAGGED.name(subKey);
     }
 }

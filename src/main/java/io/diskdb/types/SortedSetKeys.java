@@ -1,7 +1,6 @@
 package io.diskdb.types;
 
 import io.diskdb.storage.KeyCodec;
-import io.diskdb.storage.KeyHash;
 
 import java.util.Arrays;
 
@@ -19,38 +18,28 @@ final class SortedSetKeys {
     static final byte MEMBER_TAG = 'm';
     static final byte INDEX_TAG = 's';
     static final byte[] INDEX_START = {INDEX_TAG};
-    private static final int MEMBER_OFFSET = 1 + 4;
+    /** The member records, ordered by position for ZSCAN. */
+    static final ElementScan MEMBERS = ElementScan.tagged(MEMBER_TAG);
     private static final int INDEX_MEMBER_OFFSET = 1 + ScoreCodec.BYTES;
 
     private SortedSetKeys() {
     }
 
     static byte[] member(byte[] member) {
-        byte[] out = new byte[MEMBER_OFFSET + member.length];
-        out[0] = MEMBER_TAG;
-        KeyCodec.putInt(out, 1, KeyHash.elementPosition(member));
-        System.arraycopy(member, 0, out, MEMBER_OFFSET, member.length);
-        return out;
+        return MEMBERS.subKey(member);
     }
 
     /** The first member sub-key at or after {@code position} (a ZSCAN cursor). */
     static byte[] memberSeek(long position) {
-        byte[] out = new byte[MEMBER_OFFSET];
-        out[0] = MEMBER_TAG;
-        KeyCodec.putInt(out, 1, (int) position);
-        return out;
+        return MEMBERS.seekKey(position);
     }
 
     static boolean isMember(byte[] subKey) {
-        return subKey.length >= MEMBER_OFFSET && subKey[0] == MEMBER_TAG;
-    }
-
-    static long memberPosition(byte[] memberSubKey) {
-        return KeyCodec.getInt(memberSubKey, 1) & 0xffffffffL;
+        return MEMBERS.holds(subKey);
     }
 
     static byte[] memberOf(byte[] memberSubKey) {
-        return Arrays.copyOfRange(memberSubKey, MEMBER_OFFSET, memberSubKey.length);
+        return MEMBERS.name(memberSubKey);
     }
 
     static byte[] index(double score, byte[] member) {

@@ -178,34 +178,16 @@ public final class SortedSets {
     }
 
     /**
-     * Visits about {@code count} member records from member position {@code cursor}, finishing
-     * every record that shares the last position, so the next call cannot skip a member: a
-     * stateless cursor with SCAN's guarantees.
+     * Visits about {@code count} member records from member position {@code cursor}: a stateless
+     * cursor with SCAN's guarantees (see {@link ElementScan}).
      */
     public static ScanPage scan(Transaction txn, Metadata meta, long cursor, long count) {
-        List<ScoredMember> found = new ArrayList<>();
-        if (cursor >= Keys.CURSOR_LIMIT) {
-            return new ScanPage(0, found);
+        ElementScan.Page page = SortedSetKeys.MEMBERS.page(txn, ColumnFamily.ZSETS, meta.version(), cursor, count);
+        List<ScoredMember> found = new ArrayList<>(page.elements().size());
+        for (ElementScan.Element element : page.elements()) {
+            found.add(new ScoredMember(element.name(), ScoreCodec.get(element.value(), 0)));
         }
-        long lastPosition = -1;
-        boolean more = false;
-        try (ElementCursor it = new ElementCursor(txn, ColumnFamily.ZSETS, meta.version())) {
-            for (it.seek(SortedSetKeys.memberSeek(cursor)); it.valid(); it.next()) {
-                byte[] subKey = it.subKey();
-                if (!SortedSetKeys.isMember(subKey)) {
-                    break;
-                }
-                long position = SortedSetKeys.memberPosition(subKey);
-                if (found.size() >= count && position != lastPosition) {
-                    more = true;
-                    break;
-                }
-                lastPosition = position;
-                found.add(new ScoredMember(SortedSetKeys.memberOf(subKey), ScoreCodec.get(it.value(), 0)));
-            }
-        }
-        long next = more && lastPosition + 1 < Keys.CURSOR_LIMIT ? lastPosition + 1 : 0;
-        return new ScanPage(next, found);
+        return new ScanPage(page.cursor(), found);
     }
 
     /**

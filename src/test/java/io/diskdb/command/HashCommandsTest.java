@@ -4,12 +4,11 @@ import io.diskdb.storage.ColumnFamily;
 import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.SharedServer;
 import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -27,6 +26,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.diskdb.testing.Resp.EMPTY_ARRAY;
+import static io.diskdb.testing.Resp.NIL;
+import static io.diskdb.testing.Resp.NOT_FLOAT;
+import static io.diskdb.testing.Resp.NOT_INTEGER;
+import static io.diskdb.testing.Resp.OK;
+import static io.diskdb.testing.Resp.SYNTAX;
+import static io.diskdb.testing.Resp.WRONGTYPE;
+import static io.diskdb.testing.Resp.arity;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,46 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 7.0.15 given the same commands and are asserted as exact RESP bytes where Redis's order is
  * defined; unordered replies (HGETALL, HKEYS, HVALS, random picks) are checked as sets.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HashCommandsTest {
-    private static final String OK = "+OK\r\n";
-    private static final String NIL = "$-1\r\n";
-    private static final String EMPTY_ARRAY = "*0\r\n";
-    private static final String SYNTAX = "-ERR syntax error\r\n";
-    private static final String NOT_INTEGER = "-ERR value is not an integer or out of range\r\n";
-    private static final String NOT_FLOAT = "-ERR value is not a valid float\r\n";
-    private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
-
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        raw.close();
-        server.close();
-    }
-
-    private String call(String... args) {
-        return raw.call(args);
-    }
-
-    private static String bulk(String value) {
-        return "$" + value.getBytes(StandardCharsets.UTF_8).length + "\r\n" + value + "\r\n";
-    }
-
-    private static String integer(long value) {
-        return ":" + value + "\r\n";
-    }
-
-    private static String arity(String command) {
-        return "-ERR wrong number of arguments for '" + command + "' command\r\n";
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -118,75 +90,75 @@ class HashCommandsTest {
     class Writes {
         @Test
         void hsetCountsCreatedFieldsAndOverwrites() {
-            assertEquals(integer(2), call("HSET", "w:h", "a", "1", "b", "2"));
-            assertEquals(integer(1), call("HSET", "w:h", "a", "10", "c", "3"));
-            assertEquals(integer(1), call("HSET", "w:h", "d", "1", "d", "2")); // the same field twice: last wins
-            assertEquals(bulk("2"), call("HGET", "w:h", "d"));
-            assertEquals(bulk("10"), call("HGET", "w:h", "a"));
-            assertEquals(integer(4), call("HLEN", "w:h"));
+            assertEquals(integer(2), server.call("HSET", "w:h", "a", "1", "b", "2"));
+            assertEquals(integer(1), server.call("HSET", "w:h", "a", "10", "c", "3"));
+            assertEquals(integer(1), server.call("HSET", "w:h", "d", "1", "d", "2")); // the same field twice: last wins
+            assertEquals(bulk("2"), server.call("HGET", "w:h", "d"));
+            assertEquals(bulk("10"), server.call("HGET", "w:h", "a"));
+            assertEquals(integer(4), server.call("HLEN", "w:h"));
         }
 
         @Test
         void hmsetRepliesOk() {
-            assertEquals(OK, call("HMSET", "w:m", "a", "1", "b", "2"));
-            assertEquals(OK, call("HMSET", "w:m", "a", "3"));
-            assertEquals("*2\r\n$1\r\n3\r\n$1\r\n2\r\n", call("HMGET", "w:m", "a", "b"));
+            assertEquals(OK, server.call("HMSET", "w:m", "a", "1", "b", "2"));
+            assertEquals(OK, server.call("HMSET", "w:m", "a", "3"));
+            assertEquals("*2\r\n$1\r\n3\r\n$1\r\n2\r\n", server.call("HMGET", "w:m", "a", "b"));
         }
 
         @Test
         void oddPairsAreAnArityErrorBeforeTheTypeCheck() {
-            call("SET", "w:str", "x");
-            assertEquals(arity("hset"), call("HSET", "w:str", "a", "1", "b"));
-            assertEquals(arity("hmset"), call("HMSET", "w:none", "a"));
-            assertEquals(arity("hset"), call("HSET", "w:none"));
-            assertEquals(integer(0), call("EXISTS", "w:none"));
+            server.call("SET", "w:str", "x");
+            assertEquals(arity("hset"), server.call("HSET", "w:str", "a", "1", "b"));
+            assertEquals(arity("hmset"), server.call("HMSET", "w:none", "a"));
+            assertEquals(arity("hset"), server.call("HSET", "w:none"));
+            assertEquals(integer(0), server.call("EXISTS", "w:none"));
         }
 
         @Test
         void hsetnxOnlyCreates() {
-            assertEquals(integer(1), call("HSETNX", "w:nx", "f", "1"));
-            assertEquals(integer(0), call("HSETNX", "w:nx", "f", "2"));
-            assertEquals(bulk("1"), call("HGET", "w:nx", "f"));
-            assertEquals(arity("hsetnx"), call("HSETNX", "w:nx", "f"));
+            assertEquals(integer(1), server.call("HSETNX", "w:nx", "f", "1"));
+            assertEquals(integer(0), server.call("HSETNX", "w:nx", "f", "2"));
+            assertEquals(bulk("1"), server.call("HGET", "w:nx", "f"));
+            assertEquals(arity("hsetnx"), server.call("HSETNX", "w:nx", "f"));
         }
 
         @Test
         void hdelCountsFieldsThatExistedOnce() {
-            call("HSET", "w:d", "a", "1", "b", "2", "c", "3");
-            assertEquals(integer(2), call("HDEL", "w:d", "a", "a", "b", "zz"));
-            assertEquals(integer(1), call("HLEN", "w:d"));
-            assertEquals(integer(0), call("HDEL", "w:missing", "a"));
-            assertEquals(arity("hdel"), call("HDEL", "w:d"));
+            server.call("HSET", "w:d", "a", "1", "b", "2", "c", "3");
+            assertEquals(integer(2), server.call("HDEL", "w:d", "a", "a", "b", "zz"));
+            assertEquals(integer(1), server.call("HLEN", "w:d"));
+            assertEquals(integer(0), server.call("HDEL", "w:missing", "a"));
+            assertEquals(arity("hdel"), server.call("HDEL", "w:d"));
         }
 
         @Test
         void deletingTheLastFieldDeletesTheKey() {
-            call("HSET", "w:e", "a", "1", "b", "2");
+            server.call("HSET", "w:e", "a", "1", "b", "2");
             long version = meta("w:e").version();
-            assertEquals(integer(2), call("HDEL", "w:e", "a", "b"));
-            assertEquals(integer(0), call("EXISTS", "w:e"));
-            assertEquals("+none\r\n", call("TYPE", "w:e"));
+            assertEquals(integer(2), server.call("HDEL", "w:e", "a", "b"));
+            assertEquals(integer(0), server.call("EXISTS", "w:e"));
+            assertEquals("+none\r\n", server.call("TYPE", "w:e"));
             assertEquals(0, elementRecords(version));
         }
 
         @Test
         void ttlSurvivesHsetAndHdel() {
-            call("HSET", "w:ttl", "a", "1", "b", "2");
-            call("EXPIRE", "w:ttl", "100");
+            server.call("HSET", "w:ttl", "a", "1", "b", "2");
+            server.call("EXPIRE", "w:ttl", "100");
             long expireAt = meta("w:ttl").expireAt();
-            call("HSET", "w:ttl", "c", "3");
-            call("HDEL", "w:ttl", "a");
-            call("HINCRBY", "w:ttl", "n", "1");
+            server.call("HSET", "w:ttl", "c", "3");
+            server.call("HDEL", "w:ttl", "a");
+            server.call("HINCRBY", "w:ttl", "n", "1");
             assertEquals(expireAt, meta("w:ttl").expireAt());
-            assertTrue(Set.of(integer(100), integer(99)).contains(call("TTL", "w:ttl")));
+            assertTrue(Set.of(integer(100), integer(99)).contains(server.call("TTL", "w:ttl")));
         }
 
         @Test
         void binaryFieldsAndValues() {
             byte[] field = {'a', 0, '\r', '\n', 'b'};
             byte[] value = {0, '\r', '\n', (byte) 0xff};
-            raw.send(bytes("HSET"), bytes("w:bin"), field, value);
-            assertEquals(integer(1), raw.readReply());
+            server.connection().send(bytes("HSET"), bytes("w:bin"), field, value);
+            assertEquals(integer(1), server.connection().readReply());
             try (Jedis jedis = server.jedis()) {
                 assertArrayEquals(value, jedis.hget(bytes("w:bin"), field));
                 Map<byte[], byte[]> all = jedis.hgetAll(bytes("w:bin"));
@@ -196,15 +168,15 @@ class HashCommandsTest {
                 assertTrue(jedis.hexists(bytes("w:bin"), field));
                 assertFalse(jedis.hexists(bytes("w:bin"), new byte[]{'a', 0}));
             }
-            assertEquals(integer(0), call("HSTRLEN", "w:bin", "a"));
+            assertEquals(integer(0), server.call("HSTRLEN", "w:bin", "a"));
         }
 
         @Test
         void emptyFieldAndValue() {
-            assertEquals(integer(1), call("HSET", "w:empty", "", ""));
-            assertEquals("$0\r\n\r\n", call("HGET", "w:empty", ""));
-            assertEquals(integer(0), call("HSTRLEN", "w:empty", ""));
-            assertEquals(integer(1), call("HEXISTS", "w:empty", ""));
+            assertEquals(integer(1), server.call("HSET", "w:empty", "", ""));
+            assertEquals("$0\r\n\r\n", server.call("HGET", "w:empty", ""));
+            assertEquals(integer(0), server.call("HSTRLEN", "w:empty", ""));
+            assertEquals(integer(1), server.call("HEXISTS", "w:empty", ""));
         }
     }
 
@@ -212,32 +184,32 @@ class HashCommandsTest {
     class Reads {
         @Test
         void pointReads() {
-            call("HSET", "r:h", "a", "hello", "b", "");
-            assertEquals(bulk("hello"), call("HGET", "r:h", "a"));
-            assertEquals(NIL, call("HGET", "r:h", "zz"));
-            assertEquals(NIL, call("HGET", "r:none", "a"));
-            assertEquals(integer(1), call("HEXISTS", "r:h", "a"));
-            assertEquals(integer(0), call("HEXISTS", "r:h", "zz"));
-            assertEquals(integer(0), call("HEXISTS", "r:none", "a"));
-            assertEquals(integer(5), call("HSTRLEN", "r:h", "a"));
-            assertEquals(integer(0), call("HSTRLEN", "r:none", "a"));
-            assertEquals(integer(2), call("HLEN", "r:h"));
-            assertEquals(integer(0), call("HLEN", "r:none"));
-            assertEquals("*3\r\n$5\r\nhello\r\n$-1\r\n$0\r\n\r\n", call("HMGET", "r:h", "a", "zz", "b"));
-            assertEquals("*2\r\n$-1\r\n$-1\r\n", call("HMGET", "r:none", "a", "b"));
+            server.call("HSET", "r:h", "a", "hello", "b", "");
+            assertEquals(bulk("hello"), server.call("HGET", "r:h", "a"));
+            assertEquals(NIL, server.call("HGET", "r:h", "zz"));
+            assertEquals(NIL, server.call("HGET", "r:none", "a"));
+            assertEquals(integer(1), server.call("HEXISTS", "r:h", "a"));
+            assertEquals(integer(0), server.call("HEXISTS", "r:h", "zz"));
+            assertEquals(integer(0), server.call("HEXISTS", "r:none", "a"));
+            assertEquals(integer(5), server.call("HSTRLEN", "r:h", "a"));
+            assertEquals(integer(0), server.call("HSTRLEN", "r:none", "a"));
+            assertEquals(integer(2), server.call("HLEN", "r:h"));
+            assertEquals(integer(0), server.call("HLEN", "r:none"));
+            assertEquals("*3\r\n$5\r\nhello\r\n$-1\r\n$0\r\n\r\n", server.call("HMGET", "r:h", "a", "zz", "b"));
+            assertEquals("*2\r\n$-1\r\n$-1\r\n", server.call("HMGET", "r:none", "a", "b"));
         }
 
         @Test
         void wholeHashReads() {
-            call("HSET", "r:all", "a", "1", "b", "2", "c", "3");
+            server.call("HSET", "r:all", "a", "1", "b", "2", "c", "3");
             try (Jedis jedis = server.jedis()) {
                 assertEquals(Map.of("a", "1", "b", "2", "c", "3"), jedis.hgetAll("r:all"));
                 assertEquals(Set.of("a", "b", "c"), jedis.hkeys("r:all"));
                 assertEquals(Set.of("1", "2", "3"), new HashSet<>(jedis.hvals("r:all")));
             }
-            assertEquals(EMPTY_ARRAY, call("HGETALL", "r:none"));
-            assertEquals(EMPTY_ARRAY, call("HKEYS", "r:none"));
-            assertEquals(EMPTY_ARRAY, call("HVALS", "r:none"));
+            assertEquals(EMPTY_ARRAY, server.call("HGETALL", "r:none"));
+            assertEquals(EMPTY_ARRAY, server.call("HKEYS", "r:none"));
+            assertEquals(EMPTY_ARRAY, server.call("HVALS", "r:none"));
         }
 
         @Test
@@ -252,22 +224,22 @@ class HashCommandsTest {
 
         @Test
         void wrongTypeBothWays() {
-            call("SET", "r:str", "x");
+            server.call("SET", "r:str", "x");
             for (String[] command : new String[][]{
                     {"HSET", "r:str", "a", "1"}, {"HMSET", "r:str", "a", "1"}, {"HSETNX", "r:str", "a", "1"},
                     {"HGET", "r:str", "a"}, {"HMGET", "r:str", "a"}, {"HGETALL", "r:str"}, {"HKEYS", "r:str"},
                     {"HVALS", "r:str"}, {"HDEL", "r:str", "a"}, {"HEXISTS", "r:str", "a"}, {"HLEN", "r:str"},
                     {"HSTRLEN", "r:str", "a"}, {"HINCRBY", "r:str", "a", "1"}, {"HINCRBYFLOAT", "r:str", "a", "1"},
                     {"HRANDFIELD", "r:str"}, {"HRANDFIELD", "r:str", "2"}, {"HSCAN", "r:str", "0"}}) {
-                assertEquals(WRONGTYPE, call(command), String.join(" ", command));
+                assertEquals(WRONGTYPE, server.call(command), String.join(" ", command));
             }
-            call("HSET", "r:hash", "a", "1");
-            assertEquals(WRONGTYPE, call("GET", "r:hash"));
-            assertEquals(WRONGTYPE, call("APPEND", "r:hash", "x"));
-            assertEquals(WRONGTYPE, call("INCR", "r:hash"));
-            assertEquals("+hash\r\n", call("TYPE", "r:hash"));
-            assertEquals(OK, call("SET", "r:hash", "now a string"));
-            assertEquals(bulk("now a string"), call("GET", "r:hash"));
+            server.call("HSET", "r:hash", "a", "1");
+            assertEquals(WRONGTYPE, server.call("GET", "r:hash"));
+            assertEquals(WRONGTYPE, server.call("APPEND", "r:hash", "x"));
+            assertEquals(WRONGTYPE, server.call("INCR", "r:hash"));
+            assertEquals("+hash\r\n", server.call("TYPE", "r:hash"));
+            assertEquals(OK, server.call("SET", "r:hash", "now a string"));
+            assertEquals(bulk("now a string"), server.call("GET", "r:hash"));
         }
 
         @Test
@@ -277,7 +249,7 @@ class HashCommandsTest {
                     {"HGETALL"}, {"HKEYS"}, {"HVALS", "k", "x"}, {"HDEL", "k"}, {"HEXISTS", "k"}, {"HLEN"},
                     {"HSTRLEN", "k"}, {"HINCRBY", "k", "f"}, {"HINCRBYFLOAT", "k", "f"}, {"HRANDFIELD"},
                     {"HSCAN", "k"}}) {
-                assertEquals(arity(command[0].toLowerCase()), call(command), String.join(" ", command));
+                assertEquals(arity(command[0].toLowerCase()), server.call(command), String.join(" ", command));
             }
         }
     }
@@ -286,57 +258,57 @@ class HashCommandsTest {
     class Increments {
         @Test
         void hincrby() {
-            assertEquals(integer(5), call("HINCRBY", "i:h", "n", "5"));
-            assertEquals(integer(-95), call("HINCRBY", "i:h", "n", "-100"));
-            assertEquals(bulk("-95"), call("HGET", "i:h", "n"));
+            assertEquals(integer(5), server.call("HINCRBY", "i:h", "n", "5"));
+            assertEquals(integer(-95), server.call("HINCRBY", "i:h", "n", "-100"));
+            assertEquals(bulk("-95"), server.call("HGET", "i:h", "n"));
         }
 
         @Test
         void hincrbyErrorsInRedisOrder() {
-            call("SET", "i:str", "x");
-            assertEquals(NOT_INTEGER, call("HINCRBY", "i:str", "f", "x")); // the increment is parsed first
-            assertEquals(WRONGTYPE, call("HINCRBY", "i:str", "f", "1"));
-            call("HSET", "i:e", "text", "abc", "spaced", " 1", "zero", "007", "max", "9223372036854775807",
+            server.call("SET", "i:str", "x");
+            assertEquals(NOT_INTEGER, server.call("HINCRBY", "i:str", "f", "x")); // the increment is parsed first
+            assertEquals(WRONGTYPE, server.call("HINCRBY", "i:str", "f", "1"));
+            server.call("HSET", "i:e", "text", "abc", "spaced", " 1", "zero", "007", "max", "9223372036854775807",
                     "min", "-9223372036854775808");
-            assertEquals("-ERR hash value is not an integer\r\n", call("HINCRBY", "i:e", "text", "1"));
-            assertEquals("-ERR hash value is not an integer\r\n", call("HINCRBY", "i:e", "spaced", "1"));
-            assertEquals("-ERR hash value is not an integer\r\n", call("HINCRBY", "i:e", "zero", "1"));
-            assertEquals("-ERR increment or decrement would overflow\r\n", call("HINCRBY", "i:e", "max", "1"));
-            assertEquals("-ERR increment or decrement would overflow\r\n", call("HINCRBY", "i:e", "min", "-1"));
-            assertEquals(NOT_INTEGER, call("HINCRBY", "i:e", "n", "1.5"));
-            assertEquals(NOT_INTEGER, call("HINCRBY", "i:e", "n", "9223372036854775808"));
-            assertEquals(integer(Long.MAX_VALUE), call("HINCRBY", "i:e", "max", "0"));
-            assertEquals(integer(5), call("HLEN", "i:e")); // failed increments wrote nothing
+            assertEquals("-ERR hash value is not an integer\r\n", server.call("HINCRBY", "i:e", "text", "1"));
+            assertEquals("-ERR hash value is not an integer\r\n", server.call("HINCRBY", "i:e", "spaced", "1"));
+            assertEquals("-ERR hash value is not an integer\r\n", server.call("HINCRBY", "i:e", "zero", "1"));
+            assertEquals("-ERR increment or decrement would overflow\r\n", server.call("HINCRBY", "i:e", "max", "1"));
+            assertEquals("-ERR increment or decrement would overflow\r\n", server.call("HINCRBY", "i:e", "min", "-1"));
+            assertEquals(NOT_INTEGER, server.call("HINCRBY", "i:e", "n", "1.5"));
+            assertEquals(NOT_INTEGER, server.call("HINCRBY", "i:e", "n", "9223372036854775808"));
+            assertEquals(integer(Long.MAX_VALUE), server.call("HINCRBY", "i:e", "max", "0"));
+            assertEquals(integer(5), server.call("HLEN", "i:e")); // failed increments wrote nothing
         }
 
         @Test
         void hincrbyfloatPrintsLikeRedis() {
-            assertEquals(bulk("10.5"), call("HINCRBYFLOAT", "i:f", "x", "10.5"));
-            assertEquals(bulk("10.6"), call("HINCRBYFLOAT", "i:f", "x", "0.1"));
-            assertEquals(integer(1), call("HSET", "i:f", "e", "5.0e3"));
-            assertEquals(bulk("5200"), call("HINCRBYFLOAT", "i:f", "e", "2.0e2"));
-            assertEquals(bulk("0"), call("HINCRBYFLOAT", "i:f", "z", "-0.0"));
-            call("HSET", "i:f", "int", "9223372036854775807");
-            assertEquals(bulk("9223372036854775808"), call("HINCRBYFLOAT", "i:f", "int", "1"));
-            assertEquals(bulk("100000000000000000000"), call("HINCRBYFLOAT", "i:f", "big", "1e20"));
-            assertEquals(bulk("100000000000000000000"), call("HINCRBYFLOAT", "i:f", "big", "0.1"));
+            assertEquals(bulk("10.5"), server.call("HINCRBYFLOAT", "i:f", "x", "10.5"));
+            assertEquals(bulk("10.6"), server.call("HINCRBYFLOAT", "i:f", "x", "0.1"));
+            assertEquals(integer(1), server.call("HSET", "i:f", "e", "5.0e3"));
+            assertEquals(bulk("5200"), server.call("HINCRBYFLOAT", "i:f", "e", "2.0e2"));
+            assertEquals(bulk("0"), server.call("HINCRBYFLOAT", "i:f", "z", "-0.0"));
+            server.call("HSET", "i:f", "int", "9223372036854775807");
+            assertEquals(bulk("9223372036854775808"), server.call("HINCRBYFLOAT", "i:f", "int", "1"));
+            assertEquals(bulk("100000000000000000000"), server.call("HINCRBYFLOAT", "i:f", "big", "1e20"));
+            assertEquals(bulk("100000000000000000000"), server.call("HINCRBYFLOAT", "i:f", "big", "0.1"));
         }
 
         @Test
         void hincrbyfloatErrors() {
-            call("SET", "i:str", "x");
-            assertEquals(NOT_FLOAT, call("HINCRBYFLOAT", "i:str", "f", "abc"));
-            assertEquals("-ERR value is NaN or Infinity\r\n", call("HINCRBYFLOAT", "i:str", "f", "inf"));
-            assertEquals(WRONGTYPE, call("HINCRBYFLOAT", "i:str", "f", "1"));
-            assertEquals("-ERR value is NaN or Infinity\r\n", call("HINCRBYFLOAT", "i:g", "f", "-inf"));
-            assertEquals(NOT_FLOAT, call("HINCRBYFLOAT", "i:g", "f", "nan"));
-            assertEquals(NOT_FLOAT, call("HINCRBYFLOAT", "i:g", "f", " 1"));
-            assertEquals(integer(0), call("EXISTS", "i:g")); // no empty hash is left behind
-            call("HSET", "i:g", "text", "abc", "spaced", "1 ", "huge", "1e4932");
-            assertEquals("-ERR hash value is not a float\r\n", call("HINCRBYFLOAT", "i:g", "text", "1"));
-            assertEquals("-ERR hash value is not a float\r\n", call("HINCRBYFLOAT", "i:g", "spaced", "1"));
+            server.call("SET", "i:str", "x");
+            assertEquals(NOT_FLOAT, server.call("HINCRBYFLOAT", "i:str", "f", "abc"));
+            assertEquals("-ERR value is NaN or Infinity\r\n", server.call("HINCRBYFLOAT", "i:str", "f", "inf"));
+            assertEquals(WRONGTYPE, server.call("HINCRBYFLOAT", "i:str", "f", "1"));
+            assertEquals("-ERR value is NaN or Infinity\r\n", server.call("HINCRBYFLOAT", "i:g", "f", "-inf"));
+            assertEquals(NOT_FLOAT, server.call("HINCRBYFLOAT", "i:g", "f", "nan"));
+            assertEquals(NOT_FLOAT, server.call("HINCRBYFLOAT", "i:g", "f", " 1"));
+            assertEquals(integer(0), server.call("EXISTS", "i:g")); // no empty hash is left behind
+            server.call("HSET", "i:g", "text", "abc", "spaced", "1 ", "huge", "1e4932");
+            assertEquals("-ERR hash value is not a float\r\n", server.call("HINCRBYFLOAT", "i:g", "text", "1"));
+            assertEquals("-ERR hash value is not a float\r\n", server.call("HINCRBYFLOAT", "i:g", "spaced", "1"));
             assertEquals("-ERR increment would produce NaN or Infinity\r\n",
-                    call("HINCRBYFLOAT", "i:g", "huge", "1.18973149535723176502e+4932"));
+                    server.call("HINCRBYFLOAT", "i:g", "huge", "1.18973149535723176502e+4932"));
         }
     }
 
@@ -344,15 +316,15 @@ class HashCommandsTest {
     class RandomFields {
         @Test
         void withoutCount() {
-            call("HSET", "rf:h", "a", "1", "b", "2", "c", "3");
+            server.call("HSET", "rf:h", "a", "1", "b", "2", "c", "3");
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < 200; i++) {
-                String reply = call("HRANDFIELD", "rf:h");
+                String reply = server.call("HRANDFIELD", "rf:h");
                 assertTrue(Set.of(bulk("a"), bulk("b"), bulk("c")).contains(reply), reply);
                 seen.add(reply);
             }
             assertEquals(3, seen.size(), "every field is picked eventually");
-            assertEquals(NIL, call("HRANDFIELD", "rf:none"));
+            assertEquals(NIL, server.call("HRANDFIELD", "rf:none"));
         }
 
         @Test
@@ -376,10 +348,10 @@ class HashCommandsTest {
                     assertEquals(jedis.hget("rf:c", pair.getKey()), pair.getValue());
                 }
             }
-            assertEquals(EMPTY_ARRAY, call("HRANDFIELD", "rf:c", "0"));
-            assertEquals(EMPTY_ARRAY, call("HRANDFIELD", "rf:c", "0", "WITHVALUES"));
-            assertEquals(EMPTY_ARRAY, call("HRANDFIELD", "rf:none", "3"));
-            assertEquals(EMPTY_ARRAY, call("HRANDFIELD", "rf:none", "-3", "WITHVALUES"));
+            assertEquals(EMPTY_ARRAY, server.call("HRANDFIELD", "rf:c", "0"));
+            assertEquals(EMPTY_ARRAY, server.call("HRANDFIELD", "rf:c", "0", "WITHVALUES"));
+            assertEquals(EMPTY_ARRAY, server.call("HRANDFIELD", "rf:none", "3"));
+            assertEquals(EMPTY_ARRAY, server.call("HRANDFIELD", "rf:none", "-3", "WITHVALUES"));
         }
 
         @Test
@@ -406,23 +378,23 @@ class HashCommandsTest {
 
         @Test
         void countErrors() {
-            call("HSET", "rf:e", "a", "1");
-            assertEquals(NOT_INTEGER, call("HRANDFIELD", "rf:e", "x"));
-            assertEquals(NOT_INTEGER, call("HRANDFIELD", "rf:none", "x"));
+            server.call("HSET", "rf:e", "a", "1");
+            assertEquals(NOT_INTEGER, server.call("HRANDFIELD", "rf:e", "x"));
+            assertEquals(NOT_INTEGER, server.call("HRANDFIELD", "rf:none", "x"));
             assertEquals("-ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807\r\n",
-                    call("HRANDFIELD", "rf:e", "-9223372036854775808"));
-            assertEquals("-ERR value is out of range\r\n", call("HRANDFIELD", "rf:e", "9223372036854775807", "WITHVALUES"));
-            assertEquals("-ERR value is out of range\r\n", call("HRANDFIELD", "rf:e", "-4611686018427387904", "WITHVALUES"));
-            assertEquals(SYNTAX, call("HRANDFIELD", "rf:e", "1", "WITHSCORES"));
-            assertEquals(SYNTAX, call("HRANDFIELD", "rf:e", "1", "WITHVALUES", "x"));
+                    server.call("HRANDFIELD", "rf:e", "-9223372036854775808"));
+            assertEquals("-ERR value is out of range\r\n", server.call("HRANDFIELD", "rf:e", "9223372036854775807", "WITHVALUES"));
+            assertEquals("-ERR value is out of range\r\n", server.call("HRANDFIELD", "rf:e", "-4611686018427387904", "WITHVALUES"));
+            assertEquals(SYNTAX, server.call("HRANDFIELD", "rf:e", "1", "WITHSCORES"));
+            assertEquals(SYNTAX, server.call("HRANDFIELD", "rf:e", "1", "WITHVALUES", "x"));
         }
 
         @Test
         void resp2Shapes() {
-            call("HSET", "rf:one", "a", "1");
-            assertEquals("*2\r\n$1\r\na\r\n$1\r\n1\r\n", call("HRANDFIELD", "rf:one", "5", "WITHVALUES"));
-            assertEquals("*4\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\na\r\n$1\r\n1\r\n", call("HRANDFIELD", "rf:one", "-2", "WITHVALUES"));
-            assertEquals("*2\r\n$1\r\na\r\n$1\r\na\r\n", call("HRANDFIELD", "rf:one", "-2"));
+            server.call("HSET", "rf:one", "a", "1");
+            assertEquals("*2\r\n$1\r\na\r\n$1\r\n1\r\n", server.call("HRANDFIELD", "rf:one", "5", "WITHVALUES"));
+            assertEquals("*4\r\n$1\r\na\r\n$1\r\n1\r\n$1\r\na\r\n$1\r\n1\r\n", server.call("HRANDFIELD", "rf:one", "-2", "WITHVALUES"));
+            assertEquals("*2\r\n$1\r\na\r\n$1\r\na\r\n", server.call("HRANDFIELD", "rf:one", "-2"));
         }
     }
 
@@ -454,7 +426,7 @@ class HashCommandsTest {
     class Scan {
         @Test
         void smallHashComesWholeLikeAListpack() {
-            call("HSET", "s:small", "a", "1", "b", "2", "c", "3");
+            server.call("HSET", "s:small", "a", "1", "b", "2", "c", "3");
             try (Jedis jedis = server.jedis()) {
                 for (String cursor : List.of("0", "12345")) {
                     ScanResult<Map.Entry<String, String>> page = jedis.hscan("s:small", cursor, new ScanParams().count(1));
@@ -464,19 +436,19 @@ class HashCommandsTest {
                 ScanResult<Map.Entry<String, String>> matched = jedis.hscan("s:small", "0", new ScanParams().match("[ab]"));
                 assertEquals(Set.of("a", "b"), keysOf(matched.getResult()));
             }
-            assertEquals("*2\r\n$1\r\n0\r\n*0\r\n", call("HSCAN", "s:none", "0"));
-            assertEquals("*2\r\n$1\r\n0\r\n*0\r\n", call("HSCAN", "s:none", "0", "COUNT", "0")); // options unread
+            assertEquals("*2\r\n$1\r\n0\r\n*0\r\n", server.call("HSCAN", "s:none", "0"));
+            assertEquals("*2\r\n$1\r\n0\r\n*0\r\n", server.call("HSCAN", "s:none", "0", "COUNT", "0")); // options unread
         }
 
         @Test
         void errors() {
-            call("HSET", "s:e", "a", "1");
-            assertEquals("-ERR invalid cursor\r\n", call("HSCAN", "s:e", "x"));
-            assertEquals(SYNTAX, call("HSCAN", "s:e", "0", "COUNT", "0"));
-            assertEquals(NOT_INTEGER, call("HSCAN", "s:e", "0", "COUNT", "x"));
-            assertEquals(SYNTAX, call("HSCAN", "s:e", "0", "TYPE", "string"));
-            assertEquals(SYNTAX, call("HSCAN", "s:e", "0", "MATCH"));
-            assertEquals(SYNTAX, call("HSCAN", "s:e", "0", "NOVALUES"));
+            server.call("HSET", "s:e", "a", "1");
+            assertEquals("-ERR invalid cursor\r\n", server.call("HSCAN", "s:e", "x"));
+            assertEquals(SYNTAX, server.call("HSCAN", "s:e", "0", "COUNT", "0"));
+            assertEquals(NOT_INTEGER, server.call("HSCAN", "s:e", "0", "COUNT", "x"));
+            assertEquals(SYNTAX, server.call("HSCAN", "s:e", "0", "TYPE", "string"));
+            assertEquals(SYNTAX, server.call("HSCAN", "s:e", "0", "MATCH"));
+            assertEquals(SYNTAX, server.call("HSCAN", "s:e", "0", "NOVALUES"));
         }
 
         @Test
@@ -612,21 +584,21 @@ class HashCommandsTest {
 
         @Test
         void overwritingWithSetRemovesTheElements() {
-            call("HSET", "l:over", "a", "1", "b", "2");
+            server.call("HSET", "l:over", "a", "1", "b", "2");
             long version = meta("l:over").version();
-            assertEquals(OK, call("SET", "l:over", "x"));
+            assertEquals(OK, server.call("SET", "l:over", "x"));
             assertEquals(0, elementRecords(version));
         }
 
         @Test
         void renameAndCopyCarryTheFields() {
-            call("HSET", "l:src", "a", "1");
-            assertEquals(OK, call("RENAME", "l:src", "l:dst"));
-            assertEquals(bulk("1"), call("HGET", "l:dst", "a"));
-            assertEquals(integer(1), call("COPY", "l:dst", "l:copy"));
-            call("HSET", "l:copy", "a", "2");
-            assertEquals(bulk("1"), call("HGET", "l:dst", "a"));
-            assertEquals(bulk("2"), call("HGET", "l:copy", "a"));
+            server.call("HSET", "l:src", "a", "1");
+            assertEquals(OK, server.call("RENAME", "l:src", "l:dst"));
+            assertEquals(bulk("1"), server.call("HGET", "l:dst", "a"));
+            assertEquals(integer(1), server.call("COPY", "l:dst", "l:copy"));
+            server.call("HSET", "l:copy", "a", "2");
+            assertEquals(bulk("1"), server.call("HGET", "l:dst", "a"));
+            assertEquals(bulk("2"), server.call("HGET", "l:copy", "a"));
         }
     }
 
@@ -642,18 +614,18 @@ class HashCommandsTest {
                 jedis.hdel("e:h", "one-more", "f0", "f1");
                 assertEquals("hashtable", jedis.objectEncoding("e:h"), "Redis never converts back");
             }
-            call("HSET", "e:long", "f", "x".repeat(65));
-            assertEquals(bulk("hashtable"), call("OBJECT", "ENCODING", "e:long"));
-            call("HSET", "e:short", "f", "x".repeat(64));
-            assertEquals(bulk("listpack"), call("OBJECT", "ENCODING", "e:short"));
-            call("HINCRBY", "e:field", "y".repeat(65), "1");
-            assertEquals(bulk("hashtable"), call("OBJECT", "ENCODING", "e:field"));
-            call("HINCRBYFLOAT", "e:float", "f", "1e100");
-            assertEquals(bulk("hashtable"), call("OBJECT", "ENCODING", "e:float"));
-            call("HSET", "e:gone", "a", "x".repeat(100));
-            call("DEL", "e:gone");
-            call("HSET", "e:gone", "a", "1");
-            assertEquals(bulk("listpack"), call("OBJECT", "ENCODING", "e:gone"), "a new hash starts as a listpack");
+            server.call("HSET", "e:long", "f", "x".repeat(65));
+            assertEquals(bulk("hashtable"), server.call("OBJECT", "ENCODING", "e:long"));
+            server.call("HSET", "e:short", "f", "x".repeat(64));
+            assertEquals(bulk("listpack"), server.call("OBJECT", "ENCODING", "e:short"));
+            server.call("HINCRBY", "e:field", "y".repeat(65), "1");
+            assertEquals(bulk("hashtable"), server.call("OBJECT", "ENCODING", "e:field"));
+            server.call("HINCRBYFLOAT", "e:float", "f", "1e100");
+            assertEquals(bulk("hashtable"), server.call("OBJECT", "ENCODING", "e:float"));
+            server.call("HSET", "e:gone", "a", "x".repeat(100));
+            server.call("DEL", "e:gone");
+            server.call("HSET", "e:gone", "a", "1");
+            assertEquals(bulk("listpack"), server.call("OBJECT", "ENCODING", "e:gone"), "a new hash starts as a listpack");
         }
     }
 }

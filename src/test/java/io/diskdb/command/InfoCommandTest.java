@@ -1,10 +1,10 @@
 package io.diskdb.command;
 
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.SharedServer;
 import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,20 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InfoCommandTest {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
     private static final List<String> ALL_SECTIONS = List.of(
             "Server", "Clients", "Memory", "Persistence", "Stats", "Replication", "CPU", "Keyspace", "DiskDB");
-
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void everySectionInRedisOrderWithCrlfLines() {

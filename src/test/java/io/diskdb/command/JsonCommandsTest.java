@@ -1,20 +1,19 @@
 package io.diskdb.command;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.diskdb.testing.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.diskdb.command.JsonTestSupport.NIL;
-import static io.diskdb.command.JsonTestSupport.OK;
-import static io.diskdb.command.JsonTestSupport.WRONGTYPE;
-import static io.diskdb.command.JsonTestSupport.array;
-import static io.diskdb.command.JsonTestSupport.bulk;
-import static io.diskdb.command.JsonTestSupport.error;
-import static io.diskdb.command.JsonTestSupport.integer;
+import static io.diskdb.testing.Resp.NIL;
+import static io.diskdb.testing.Resp.OK;
+import static io.diskdb.testing.Resp.WRONGTYPE;
+import static io.diskdb.testing.Resp.array;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Resp.error;
+import static io.diskdb.testing.Resp.integer;
+import static io.diskdb.testing.Resp.simple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,39 +21,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JSON.* beyond the reference examples: both path syntaxes per command, filters and recursive
  * descent, errors, other types' keys, integer versus float, NX/XX, keys' TTL and RESP3 shapes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsonCommandsTest {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
     private static final String NO_KEY = error("ERR could not perform this operation on a key that doesn't exist");
     private static final String STORE = "{\"items\":[{\"name\":\"pen\",\"price\":2},{\"name\":\"book\",\"price\":12.5},"
             + "{\"name\":\"ink\",\"price\":7}],\"owner\":{\"name\":\"ann\",\"age\":40}}";
 
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        raw.close();
-        server.close();
-    }
-
     @BeforeEach
     void flush() {
-        raw.call("FLUSHALL");
+        server.call("FLUSHALL");
     }
 
     private void assertReply(String expected, String... command) {
-        assertEquals(expected, raw.call(command), String.join(" ", command));
+        assertEquals(expected, server.call(command), String.join(" ", command));
     }
 
     @Test
     void filtersAndRecursiveDescent() {
-        raw.call("JSON.SET", "store", "$", STORE);
+        server.call("JSON.SET", "store", "$", STORE);
         assertReply(bulk("[{\"name\":\"pen\",\"price\":2},{\"name\":\"ink\",\"price\":7}]"),
                 "JSON.GET", "store", "$.items[?(@.price<10)]");
         assertReply(bulk("[\"pen\",\"book\",\"ink\",\"ann\"]"), "JSON.GET", "store", "$..name");
@@ -68,7 +54,7 @@ class JsonCommandsTest {
 
     @Test
     void legacyPathsReplyWithSingleValues() {
-        raw.call("JSON.SET", "store", ".", STORE);
+        server.call("JSON.SET", "store", ".", STORE);
         assertReply(bulk("\"ann\""), "JSON.GET", "store", ".owner.name");
         assertReply(bulk("\"ann\""), "JSON.GET", "store", "owner.name");
         assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.GET", "store", ".items[0]");
@@ -101,7 +87,7 @@ class JsonCommandsTest {
 
     @Test
     void jsonPathRepliesHaveOneEntryPerMatchWithNilsForOtherTypes() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[1],\"b\":{\"a\":\"s\"},\"c\":{\"a\":{\"x\":1}}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[1],\"b\":{\"a\":\"s\"},\"c\":{\"a\":{\"x\":1}}}");
         assertReply(array(integer(1), NIL, NIL), "JSON.ARRLEN", "doc", "$..a");
         assertReply(array(NIL, integer(1), NIL), "JSON.STRLEN", "doc", "$..a");
         assertReply(array(NIL, NIL, integer(1)), "JSON.OBJLEN", "doc", "$..a");
@@ -113,7 +99,7 @@ class JsonCommandsTest {
 
     @Test
     void integersAndFloatsKeepTheirKind() {
-        raw.call("JSON.SET", "n", "$", "{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}");
+        server.call("JSON.SET", "n", "$", "{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}");
         assertReply(bulk("{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}"), "JSON.GET", "n");
         assertReply(bulk("[5]"), "JSON.NUMINCRBY", "n", "$.i", "2");
         assertReply(bulk("[5.5]"), "JSON.NUMINCRBY", "n", "$.i", "0.5");
@@ -145,17 +131,17 @@ class JsonCommandsTest {
 
     @Test
     void invalidInputIsRejectedWithoutWriting() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":1}");
-        assertTrue(raw.call("JSON.SET", "doc", "$", "nope").startsWith("-ERR expected value at line 1 column 1"));
-        assertTrue(raw.call("JSON.SET", "doc", "$", "{\"a\":").startsWith("-ERR EOF while parsing a value"));
-        assertTrue(raw.call("JSON.SET", "doc", "$", "[1] 2").startsWith("-ERR trailing characters"));
-        assertTrue(raw.call("JSON.GET", "doc", "$.[[[").startsWith("-ERR JSON Path error"));
-        assertTrue(raw.call("JSON.MSET", "doc", "$", "{}", "other", "$", "{bad").startsWith("-ERR"));
+        server.call("JSON.SET", "doc", "$", "{\"a\":1}");
+        assertTrue(server.call("JSON.SET", "doc", "$", "nope").startsWith("-ERR expected value at line 1 column 1"));
+        assertTrue(server.call("JSON.SET", "doc", "$", "{\"a\":").startsWith("-ERR EOF while parsing a value"));
+        assertTrue(server.call("JSON.SET", "doc", "$", "[1] 2").startsWith("-ERR trailing characters"));
+        assertTrue(server.call("JSON.GET", "doc", "$.[[[").startsWith("-ERR JSON Path error"));
+        assertTrue(server.call("JSON.MSET", "doc", "$", "{}", "other", "$", "{bad").startsWith("-ERR"));
         assertReply(error("ERR wrong number of arguments for 'json.mset' command"), "JSON.MSET", "doc", "$", "{}", "other");
         assertReply(error("ERR new objects must be created at the root"), "JSON.MSET", "doc", "$", "{}", "other", "$.a", "1");
         assertReply(bulk("{\"a\":1}"), "JSON.GET", "doc");
         assertReply(integer(0), "EXISTS", "other");
-        raw.call("JSON.SET", "arr", "$", "[1]");
+        server.call("JSON.SET", "arr", "$", "[1]");
         assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", "$", "5", "1");
         assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", ".", "-3", "1");
         assertReply(bulk("[1]"), "JSON.GET", "arr");
@@ -163,13 +149,13 @@ class JsonCommandsTest {
 
     @Test
     void otherTypesAndMissingKeys() {
-        raw.call("SET", "str", "x");
+        server.call("SET", "str", "x");
         for (String[] command : new String[][]{{"JSON.GET", "str"}, {"JSON.SET", "str", "$", "1"}, {"JSON.TYPE", "str"},
                 {"JSON.DEL", "str"}, {"JSON.NUMINCRBY", "str", "$", "1"}, {"JSON.ARRAPPEND", "str", "$", "1"},
                 {"JSON.STRLEN", "str"}, {"JSON.RESP", "str"}, {"JSON.MERGE", "str", "$", "{}"}}) {
             assertReply(WRONGTYPE, command);
         }
-        raw.call("JSON.SET", "doc", "$", "[1]");
+        server.call("JSON.SET", "doc", "$", "[1]");
         assertReply(array(NIL, bulk("[[1]]"), NIL), "JSON.MGET", "str", "doc", "missing", "$");
         assertReply(array(NIL, bulk("[1]"), NIL), "JSON.MGET", "str", "doc", "missing", ".");
         assertReply(NIL, "JSON.GET", "missing");
@@ -180,22 +166,22 @@ class JsonCommandsTest {
         assertReply(NIL, "JSON.STRLEN", "missing", ".a");
         assertReply(NO_KEY, "JSON.CLEAR", "missing");
         assertReply(integer(0), "JSON.DEL", "missing");
-        assertReply(JsonTestSupport.simple("ReJSON-RL"), "TYPE", "doc");
+        assertReply(simple("ReJSON-RL"), "TYPE", "doc");
     }
 
     @Test
     void keysTtlSurvivesUpdatesAndGenericCommandsWork() {
-        raw.call("JSON.SET", "doc", "$", "{\"n\":1}");
+        server.call("JSON.SET", "doc", "$", "{\"n\":1}");
         assertReply(integer(1), "EXPIRE", "doc", "100");
-        raw.call("JSON.NUMINCRBY", "doc", "$.n", "1");
-        raw.call("JSON.SET", "doc", "$", "{\"n\":5}");
-        assertTrue(Long.parseLong(raw.call("TTL", "doc").substring(1).trim()) > 90);
+        server.call("JSON.NUMINCRBY", "doc", "$.n", "1");
+        server.call("JSON.SET", "doc", "$", "{\"n\":5}");
+        assertTrue(Long.parseLong(server.call("TTL", "doc").substring(1).trim()) > 90);
         assertReply(OK, "RENAME", "doc", "doc2");
         assertReply(bulk("{\"n\":5}"), "JSON.GET", "doc2");
         assertReply(integer(1), "DEL", "doc2");
         assertReply(NIL, "JSON.GET", "doc2");
-        raw.call("JSON.SET", "short", "$", "{}");
-        raw.call("PEXPIRE", "short", "1");
+        server.call("JSON.SET", "short", "$", "{}");
+        server.call("PEXPIRE", "short", "1");
         sleep(20);
         assertReply(NIL, "JSON.GET", "short");
     }
@@ -216,11 +202,11 @@ class JsonCommandsTest {
 
     @Test
     void commandInfoDescribesJsonCommands() {
-        String info = raw.call("COMMAND", "INFO", "json.get");
+        String info = server.call("COMMAND", "INFO", "json.get");
         assertTrue(info.startsWith("*1\r\n*10\r\n$8\r\njson.get\r\n:-2\r\n*1\r\n+readonly\r\n:1\r\n:1\r\n:1\r\n"), info);
         assertTrue(info.contains("+@json\r\n"), info);
-        assertTrue(raw.call("COMMAND", "INFO", "json.mset").contains(":1\r\n:-1\r\n:3\r\n"));
-        assertEquals("*2\r\n" + bulk("a") + bulk("b"), raw.call("COMMAND", "GETKEYS", "JSON.MGET", "a", "b", "$"));
+        assertTrue(server.call("COMMAND", "INFO", "json.mset").contains(":1\r\n:-1\r\n:3\r\n"));
+        assertEquals("*2\r\n" + bulk("a") + bulk("b"), server.call("COMMAND", "GETKEYS", "JSON.MGET", "a", "b", "$"));
     }
 
     private static void sleep(long millis) {

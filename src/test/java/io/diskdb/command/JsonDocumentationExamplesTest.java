@@ -1,48 +1,32 @@
 package io.diskdb.command;
 
-import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.diskdb.testing.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static io.diskdb.command.JsonTestSupport.NIL;
-import static io.diskdb.command.JsonTestSupport.OK;
-import static io.diskdb.command.JsonTestSupport.array;
-import static io.diskdb.command.JsonTestSupport.bulk;
-import static io.diskdb.command.JsonTestSupport.integer;
-import static io.diskdb.command.JsonTestSupport.simple;
+import static io.diskdb.testing.Resp.NIL;
+import static io.diskdb.testing.Resp.OK;
+import static io.diskdb.testing.Resp.array;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Resp.integer;
+import static io.diskdb.testing.Resp.simple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The examples of the RedisJSON command reference, reply by reply, as RESP bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsonDocumentationExamplesTest {
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        raw.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     @BeforeEach
     void flush() {
-        raw.call("FLUSHALL");
+        server.call("FLUSHALL");
     }
 
     private void assertReply(String expected, String... command) {
-        assertEquals(expected, raw.call(command), String.join(" ", command));
+        assertEquals(expected, server.call(command), String.join(" ", command));
     }
 
     @Test
@@ -61,7 +45,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void getFormatting() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":2,\"b\":[1,{}],\"c\":{}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":2,\"b\":[1,{}],\"c\":{}}");
         assertReply(bulk("[\n\t{\n\t\t\"a\": 2,\n\t\t\"b\": [\n\t\t\t1,\n\t\t\t{}\n\t\t],\n\t\t\"c\": {}\n\t}\n]"),
                 "JSON.GET", "doc", "INDENT", "\t", "NEWLINE", "\n", "SPACE", " ", "$");
         assertReply(bulk("{\"a\": 2,\"b\": [1,{}],\"c\": {}}"), "JSON.GET", "doc", "SPACE", " ");
@@ -69,8 +53,8 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void mgetAndMset() {
-        raw.call("JSON.SET", "doc1", "$", "{\"a\":1, \"b\": 2, \"nested\": {\"a\": 3}, \"c\": null}");
-        raw.call("JSON.SET", "doc2", "$", "{\"a\":4, \"b\": 5, \"nested\": {\"a\": 6}, \"c\": null}");
+        server.call("JSON.SET", "doc1", "$", "{\"a\":1, \"b\": 2, \"nested\": {\"a\": 3}, \"c\": null}");
+        server.call("JSON.SET", "doc2", "$", "{\"a\":4, \"b\": 5, \"nested\": {\"a\": 6}, \"c\": null}");
         assertReply(array(bulk("[1,3]"), bulk("[4,6]")), "JSON.MGET", "doc1", "doc2", "$..a");
 
         assertReply(OK, "JSON.MSET", "doc1", "$", "{\"a\":1}", "doc2", "$", "{\"f\":{\"a\":2}}",
@@ -84,21 +68,21 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void merge() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":2}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":2}");
         assertReply(OK, "JSON.MERGE", "doc", "$.a", "3");
         assertReply(bulk("[{\"a\":3}]"), "JSON.GET", "doc", "$");
         assertReply(OK, "JSON.MERGE", "doc", "$", "{\"a\":null}");
         assertReply(bulk("[{}]"), "JSON.GET", "doc", "$");
         assertReply(OK, "JSON.MERGE", "doc", "$.b", "8");
         assertReply(bulk("[{\"b\":8}]"), "JSON.GET", "doc", "$");
-        raw.call("JSON.SET", "doc", "$", "{\"a\":{\"b\":1,\"c\":[1]},\"d\":2}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":{\"b\":1,\"c\":[1]},\"d\":2}");
         assertReply(OK, "JSON.MERGE", "doc", "$", "{\"a\":{\"b\":null,\"c\":[2],\"e\":{\"f\":null,\"g\":1}}}");
         assertReply(bulk("{\"a\":{\"c\":[2],\"e\":{\"g\":1}},\"d\":2}"), "JSON.GET", "doc");
     }
 
     @Test
     void delAndForget() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\": 1, \"nested\": {\"a\": 2, \"b\": 3}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\": 1, \"nested\": {\"a\": 2, \"b\": 3}}");
         assertReply(integer(2), "JSON.DEL", "doc", "$..a");
         assertReply(bulk("[{\"nested\":{\"b\":3}}]"), "JSON.GET", "doc", "$");
         assertReply(integer(1), "JSON.FORGET", "doc", ".nested.b");
@@ -110,7 +94,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void type() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":2, \"nested\": {\"a\": true}, \"foo\": \"bar\", \"f\": 1.5}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":2, \"nested\": {\"a\": true}, \"foo\": \"bar\", \"f\": 1.5}");
         assertReply(array(bulk("string")), "JSON.TYPE", "doc", "$..foo");
         assertReply(array(bulk("integer"), bulk("boolean")), "JSON.TYPE", "doc", "$..a");
         assertReply(array(), "JSON.TYPE", "doc", "$..dummy");
@@ -122,7 +106,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void numIncrByAndMultBy() {
-        raw.call("JSON.SET", "doc", ".", "{\"a\":\"b\",\"b\":[{\"a\":2}, {\"a\":5}, {\"a\":\"c\"}]}");
+        server.call("JSON.SET", "doc", ".", "{\"a\":\"b\",\"b\":[{\"a\":2}, {\"a\":5}, {\"a\":\"c\"}]}");
         assertReply(bulk("[null]"), "JSON.NUMINCRBY", "doc", "$.a", "2");
         assertReply(bulk("[null,4,7,null]"), "JSON.NUMINCRBY", "doc", "$..a", "2");
         assertReply(bulk("[null]"), "JSON.NUMMULTBY", "doc", "$.a", "2");
@@ -133,20 +117,20 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void strAppendAndStrLen() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":\"foo\", \"nested\": {\"a\": \"hello\"}, \"nested2\": {\"a\": 31}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":\"foo\", \"nested\": {\"a\": \"hello\"}, \"nested2\": {\"a\": 31}}");
         assertReply(array(integer(3), integer(5), NIL), "JSON.STRLEN", "doc", "$..a");
         assertReply(array(integer(6), integer(8), NIL), "JSON.STRAPPEND", "doc", "$..a", "\"baz\"");
         assertReply(bulk("[{\"a\":\"foobaz\",\"nested\":{\"a\":\"hellobaz\"},\"nested2\":{\"a\":31}}]"), "JSON.GET", "doc", "$");
         assertReply(integer(9), "JSON.STRAPPEND", "doc", ".a", "\"!!!\"");
         assertReply(integer(9), "JSON.STRLEN", "doc", ".a");
-        raw.call("JSON.SET", "str", "$", "\"é\"");
+        server.call("JSON.SET", "str", "$", "\"é\"");
         assertReply(integer(2), "JSON.STRLEN", "str"); // bytes, as RedisJSON counts
         assertReply(integer(3), "JSON.STRAPPEND", "str", "\"x\"");
     }
 
     @Test
     void toggle() {
-        raw.call("JSON.SET", "doc", "$", "{\"bool\": true}");
+        server.call("JSON.SET", "doc", "$", "{\"bool\": true}");
         assertReply(array(integer(0)), "JSON.TOGGLE", "doc", "$.bool");
         assertReply(bulk("[{\"bool\":false}]"), "JSON.GET", "doc", "$");
         assertReply(array(integer(1)), "JSON.TOGGLE", "doc", "$.bool");
@@ -156,7 +140,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void clear() {
-        raw.call("JSON.SET", "doc", "$", "{\"obj\":{\"a\":1, \"b\":2}, \"arr\":[1,2,3], \"str\": \"foo\", \"bool\": true, \"int\": 42, \"float\": 3.14}");
+        server.call("JSON.SET", "doc", "$", "{\"obj\":{\"a\":1, \"b\":2}, \"arr\":[1,2,3], \"str\": \"foo\", \"bool\": true, \"int\": 42, \"float\": 3.14}");
         assertReply(integer(4), "JSON.CLEAR", "doc", "$.*");
         assertReply(bulk("[{\"obj\":{},\"arr\":[],\"str\":\"foo\",\"bool\":true,\"int\":0,\"float\":0}]"), "JSON.GET", "doc", "$");
         assertReply(integer(0), "JSON.CLEAR", "doc", "$.str");
@@ -166,7 +150,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void objKeysAndObjLen() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": {\"b\":2, \"c\": 1}}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": {\"b\":2, \"c\": 1}}}");
         assertReply(array(NIL, array(bulk("b"), bulk("c"))), "JSON.OBJKEYS", "doc", "$..a");
         assertReply(array(NIL, integer(2)), "JSON.OBJLEN", "doc", "$..a");
         assertReply(array(bulk("a"), bulk("nested")), "JSON.OBJKEYS", "doc");
@@ -175,7 +159,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void arrays() {
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": [3,4]}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[3], \"nested\": {\"a\": [3,4]}}");
         assertReply(array(integer(1), integer(2)), "JSON.ARRLEN", "doc", "$..a");
         assertReply(array(integer(3), integer(4)), "JSON.ARRINSERT", "doc", "$..a", "0", "1", "2");
         assertReply(bulk("[{\"a\":[1,2,3],\"nested\":{\"a\":[1,2,3,4]}}]"), "JSON.GET", "doc", "$");
@@ -184,14 +168,14 @@ class JsonDocumentationExamplesTest {
         assertReply(array(integer(1), integer(2)), "JSON.ARRTRIM", "doc", "$..a", "1", "-2");
         assertReply(bulk("[{\"a\":[2],\"nested\":{\"a\":[2,3]}}]"), "JSON.GET", "doc", "$");
 
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": [3,4]}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": [3,4]}}");
         assertReply(array(integer(1), integer(-1)), "JSON.ARRINDEX", "doc", "$..a", "2");
         assertReply(integer(3), "JSON.ARRINDEX", "doc", ".a", "2", "2");
         assertReply(integer(-1), "JSON.ARRINDEX", "doc", ".a", "2", "2", "3");
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": false}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[1,2,3,2], \"nested\": {\"a\": false}}");
         assertReply(array(integer(1), NIL), "JSON.ARRINDEX", "doc", "$..a", "2");
 
-        raw.call("JSON.SET", "doc", "$", "{\"a\":[], \"nested\": {\"a\": [1,4]}}");
+        server.call("JSON.SET", "doc", "$", "{\"a\":[], \"nested\": {\"a\": [1,4]}}");
         assertReply(array(integer(0), integer(1)), "JSON.ARRTRIM", "doc", "$..a", "1", "1");
         assertReply(bulk("[{\"a\":[],\"nested\":{\"a\":[4]}}]"), "JSON.GET", "doc", "$");
         assertReply(array(NIL, bulk("4")), "JSON.ARRPOP", "doc", "$..a");
@@ -200,7 +184,7 @@ class JsonDocumentationExamplesTest {
 
     @Test
     void resp() {
-        raw.call("JSON.SET", "doc", "$", "{\"s\":\"x\",\"n\":null,\"t\":true,\"i\":3,\"a\":[1,{\"k\":false}]}");
+        server.call("JSON.SET", "doc", "$", "{\"s\":\"x\",\"n\":null,\"t\":true,\"i\":3,\"a\":[1,{\"k\":false}]}");
         assertReply(array(simple("{"), bulk("s"), bulk("x"), bulk("n"), NIL, bulk("t"), simple("true"), bulk("i"), integer(3),
                 bulk("a"), array(simple("["), integer(1), array(simple("{"), bulk("k"), simple("false")))),
                 "JSON.RESP", "doc");

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 
-import static io.diskdb.command.JsonTestSupport.OK;
-import static io.diskdb.command.JsonTestSupport.bulk;
-import static io.diskdb.command.JsonTestSupport.integer;
+import static io.diskdb.testing.Resp.OK;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -7,6 +7,7 @@ import io.diskdb.storage.KeyHash;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.Resp;
 import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,12 +196,12 @@ class SortedSetStorageTest {
         writePlainSet("s", "a", "b", "c");
         jedis.zadd("z", Map.of("a", 1.0, "d", 2.0));
         try (RawConnection raw = server.raw()) {
-            assertEquals(SortedSetCommandsTest.bulks("b", "1", "c", "1", "a", "2", "d", "2"),
+            assertEquals(Resp.bulks("b", "1", "c", "1", "a", "2", "d", "2"),
                     raw.call("ZUNION", "2", "s", "z", "WITHSCORES"));
-            assertEquals(SortedSetCommandsTest.bulks("a", "5"), raw.call("ZINTER", "2", "s", "z", "WITHSCORES", "WEIGHTS", "2", "3"));
-            assertEquals(SortedSetCommandsTest.bulks("b", "1", "c", "1"), raw.call("ZDIFF", "2", "s", "z", "WITHSCORES"));
+            assertEquals(Resp.bulks("a", "5"), raw.call("ZINTER", "2", "s", "z", "WITHSCORES", "WEIGHTS", "2", "3"));
+            assertEquals(Resp.bulks("b", "1", "c", "1"), raw.call("ZDIFF", "2", "s", "z", "WITHSCORES"));
             assertEquals(":1\r\n", raw.call("ZINTERSTORE", "d", "2", "s", "z", "AGGREGATE", "MAX"));
-            assertEquals(SortedSetCommandsTest.bulks("a", "1"), raw.call("ZRANGE", "d", "0", "-1", "WITHSCORES"));
+            assertEquals(Resp.bulks("a", "1"), raw.call("ZRANGE", "d", "0", "-1", "WITHSCORES"));
             assertEquals(":1\r\n", raw.call("ZINTERCARD", "2", "s", "z"));
             assertEquals("-WRONGTYPE Operation against a key holding the wrong kind of value\r\n", raw.call("ZRANGE", "s", "0", "-1"));
         }

@@ -6,12 +6,11 @@ import io.diskdb.storage.Engine;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.SharedServer;
 import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.GetExParams;
@@ -21,6 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.diskdb.testing.Resp.NIL;
+import static io.diskdb.testing.Resp.NOT_FLOAT;
+import static io.diskdb.testing.Resp.NOT_INTEGER;
+import static io.diskdb.testing.Resp.OK;
+import static io.diskdb.testing.Resp.SYNTAX;
+import static io.diskdb.testing.Resp.WRONGTYPE;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,43 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The string family against one in-process server. Expected replies were taken from a real
  * Redis 7.0.15 given the same commands; errors and nils are asserted as exact RESP bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StringCommandsTest {
-    private static final String OK = "+OK\r\n";
-    private static final String NIL = "$-1\r\n";
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
     private static final String EMPTY = "$0\r\n\r\n";
-    private static final String SYNTAX = "-ERR syntax error\r\n";
-    private static final String NOT_INTEGER = "-ERR value is not an integer or out of range\r\n";
-    private static final String NOT_FLOAT = "-ERR value is not a valid float\r\n";
-    private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
     private static final String TOO_LONG = "-ERR string exceeds maximum allowed size (proto-max-bulk-len)\r\n";
-
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        raw.close();
-        server.close();
-    }
-
-    private String call(String... args) {
-        return raw.call(args);
-    }
-
-    private static String bulk(String value) {
-        return "$" + value.getBytes(StandardCharsets.UTF_8).length + "\r\n" + value + "\r\n";
-    }
-
-    private static String integer(long value) {
-        return ":" + value + "\r\n";
-    }
 
     private static String invalidExpire(String command) {
         return "-ERR invalid expire time in '" + command + "' command\r\n";
@@ -94,95 +70,95 @@ class StringCommandsTest {
     class SetAndGet {
         @Test
         void setReplacesValueAndClearsTtl() {
-            assertEquals(OK, call("SET", "s:ttl", "a", "EX", "100"));
+            assertEquals(OK, server.call("SET", "s:ttl", "a", "EX", "100"));
             assertTrue(expireAt("s:ttl") > System.currentTimeMillis() + 90_000);
-            assertEquals(OK, call("SET", "s:ttl", "b"));
+            assertEquals(OK, server.call("SET", "s:ttl", "b"));
             assertEquals(0, expireAt("s:ttl"));
-            assertEquals(bulk("b"), call("GET", "s:ttl"));
+            assertEquals(bulk("b"), server.call("GET", "s:ttl"));
         }
 
         @Test
         void keepTtlKeepsIt() {
-            call("SET", "s:keep", "a", "PX", "100000");
+            server.call("SET", "s:keep", "a", "PX", "100000");
             long before = expireAt("s:keep");
-            assertEquals(OK, call("SET", "s:keep", "b", "KEEPTTL"));
+            assertEquals(OK, server.call("SET", "s:keep", "b", "KEEPTTL"));
             assertEquals(before, expireAt("s:keep"));
         }
 
         @Test
         void expiryUnits() {
             long now = System.currentTimeMillis();
-            call("SET", "s:ex", "v", "EX", "100");
-            call("SET", "s:px", "v", "PX", "100000");
-            call("SET", "s:exat", "v", "EXAT", String.valueOf(now / 1000 + 100));
-            call("SET", "s:pxat", "v", "PXAT", String.valueOf(now + 100_000));
+            server.call("SET", "s:ex", "v", "EX", "100");
+            server.call("SET", "s:px", "v", "PX", "100000");
+            server.call("SET", "s:exat", "v", "EXAT", String.valueOf(now / 1000 + 100));
+            server.call("SET", "s:pxat", "v", "PXAT", String.valueOf(now + 100_000));
             for (String key : List.of("s:ex", "s:px", "s:exat", "s:pxat")) {
                 long ttl = expireAt(key) - now;
                 assertTrue(ttl > 98_000 && ttl <= 101_000, key + " " + ttl);
             }
-            assertEquals(OK, call("SET", "s:ex", "v", "ex", "10", "ex", "20")); // the same unit twice: last wins
+            assertEquals(OK, server.call("SET", "s:ex", "v", "ex", "10", "ex", "20")); // the same unit twice: last wins
             long ttl = expireAt("s:ex") - System.currentTimeMillis();
             assertTrue(ttl > 18_000 && ttl <= 20_000);
         }
 
         @Test
         void pastAbsoluteExpiryLeavesNoKey() {
-            assertEquals(OK, call("SET", "s:past", "v", "EXAT", "1"));
-            assertEquals(NIL, call("GET", "s:past"));
+            assertEquals(OK, server.call("SET", "s:past", "v", "EXAT", "1"));
+            assertEquals(NIL, server.call("GET", "s:past"));
             assertEquals(-1, expireAt("s:past"));
         }
 
         @Test
         void nxAndXx() {
-            assertEquals(NIL, call("SET", "s:nx", "v", "XX"));
-            assertEquals(OK, call("SET", "s:nx", "v", "NX"));
-            assertEquals(NIL, call("SET", "s:nx", "w", "NX"));
-            assertEquals(OK, call("SET", "s:nx", "w", "XX", "XX"));
-            assertEquals(bulk("w"), call("GET", "s:nx"));
+            assertEquals(NIL, server.call("SET", "s:nx", "v", "XX"));
+            assertEquals(OK, server.call("SET", "s:nx", "v", "NX"));
+            assertEquals(NIL, server.call("SET", "s:nx", "w", "NX"));
+            assertEquals(OK, server.call("SET", "s:nx", "w", "XX", "XX"));
+            assertEquals(bulk("w"), server.call("GET", "s:nx"));
         }
 
         @Test
         void getOption() {
-            assertEquals(NIL, call("SET", "s:get", "a", "GET"));
-            assertEquals(bulk("a"), call("SET", "s:get", "b", "GET", "GET"));
-            assertEquals(bulk("b"), call("SET", "s:get", "c", "NX", "GET")); // not written
-            assertEquals(bulk("b"), call("GET", "s:get"));
-            assertEquals(NIL, call("SET", "s:get2", "x", "XX", "GET"));
-            assertEquals(NIL, call("GET", "s:get2"));
+            assertEquals(NIL, server.call("SET", "s:get", "a", "GET"));
+            assertEquals(bulk("a"), server.call("SET", "s:get", "b", "GET", "GET"));
+            assertEquals(bulk("b"), server.call("SET", "s:get", "c", "NX", "GET")); // not written
+            assertEquals(bulk("b"), server.call("GET", "s:get"));
+            assertEquals(NIL, server.call("SET", "s:get2", "x", "XX", "GET"));
+            assertEquals(NIL, server.call("GET", "s:get2"));
             makeList("s:getlist");
-            assertEquals(WRONGTYPE, call("SET", "s:getlist", "x", "GET"));
-            assertEquals(OK, call("SET", "s:getlist", "x")); // without GET a string replaces it
-            assertEquals(bulk("x"), call("GET", "s:getlist"));
+            assertEquals(WRONGTYPE, server.call("SET", "s:getlist", "x", "GET"));
+            assertEquals(OK, server.call("SET", "s:getlist", "x")); // without GET a string replaces it
+            assertEquals(bulk("x"), server.call("GET", "s:getlist"));
         }
 
         @Test
         void optionErrorsInRedisOrder() {
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "EX", "abc", "XX", "NX"));
-            assertEquals(NOT_INTEGER, call("SET", "s:err", "v", "EX", "abc"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "KEEPTTL", "EX", "10"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "EX", "10", "KEEPTTL"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "EX", "10", "PX", "10"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "PERSIST"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "NX", "XX"));
-            assertEquals(SYNTAX, call("SET", "s:err", "v", "EX"));
-            assertEquals(invalidExpire("set"), call("SET", "s:err", "v", "EX", "0"));
-            assertEquals(invalidExpire("set"), call("SET", "s:err", "v", "PX", "-1"));
-            assertEquals(invalidExpire("set"), call("SET", "s:err", "v", "EX", "9223372036854775"));
-            assertEquals(invalidExpire("set"), call("SET", "s:err", "v", "PX", "9223372036854775000"));
-            assertEquals(OK, call("SET", "s:err", "v", "PXAT", "9223372036854775000"));
-            assertEquals("-ERR wrong number of arguments for 'set' command\r\n", call("SET", "s:err"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "EX", "abc", "XX", "NX"));
+            assertEquals(NOT_INTEGER, server.call("SET", "s:err", "v", "EX", "abc"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "KEEPTTL", "EX", "10"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "EX", "10", "KEEPTTL"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "EX", "10", "PX", "10"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "PERSIST"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "NX", "XX"));
+            assertEquals(SYNTAX, server.call("SET", "s:err", "v", "EX"));
+            assertEquals(invalidExpire("set"), server.call("SET", "s:err", "v", "EX", "0"));
+            assertEquals(invalidExpire("set"), server.call("SET", "s:err", "v", "PX", "-1"));
+            assertEquals(invalidExpire("set"), server.call("SET", "s:err", "v", "EX", "9223372036854775"));
+            assertEquals(invalidExpire("set"), server.call("SET", "s:err", "v", "PX", "9223372036854775000"));
+            assertEquals(OK, server.call("SET", "s:err", "v", "PXAT", "9223372036854775000"));
+            assertEquals("-ERR wrong number of arguments for 'set' command\r\n", server.call("SET", "s:err"));
         }
 
         @Test
         void getOfOtherTypeIsWrongType() {
             makeList("s:list");
-            assertEquals(WRONGTYPE, call("GET", "s:list"));
+            assertEquals(WRONGTYPE, server.call("GET", "s:list"));
         }
 
         @Test
         void binaryValues() {
             byte[] value = {'a', 0, '\r', '\n', 'b', (byte) 0xff};
-            raw.send("SET".getBytes(), "s:bin".getBytes(), value).readReply();
+            server.connection().send("SET".getBytes(), "s:bin".getBytes(), value).readReply();
             try (Jedis jedis = server.jedis()) {
                 assertArrayEquals(value, jedis.get("s:bin".getBytes()));
                 assertEquals(6, jedis.strlen("s:bin"));
@@ -202,14 +178,14 @@ class StringCommandsTest {
 
         @Test
         void getAndMgetCountKeyspaceHitsAndMisses() {
-            call("SET", "s:hit", "v");
+            server.call("SET", "s:hit", "v");
             makeList("s:hitlist");
             long hits = server.server().stats().keyspaceHits.sum();
             long misses = server.server().stats().keyspaceMisses.sum();
-            call("GET", "s:hit");
-            call("GET", "s:miss");
-            call("MGET", "s:hit", "s:miss", "s:hitlist");
-            call("SET", "s:hit", "w"); // a write does not count
+            server.call("GET", "s:hit");
+            server.call("GET", "s:miss");
+            server.call("MGET", "s:hit", "s:miss", "s:hitlist");
+            server.call("SET", "s:hit", "w"); // a write does not count
             assertEquals(hits + 3, server.server().stats().keyspaceHits.sum());
             assertEquals(misses + 2, server.server().stats().keyspaceMisses.sum());
         }
@@ -219,47 +195,47 @@ class StringCommandsTest {
     class SetVariants {
         @Test
         void setnx() {
-            assertEquals(integer(1), call("SETNX", "v:nx", "a"));
-            assertEquals(integer(0), call("SETNX", "v:nx", "b"));
-            assertEquals(bulk("a"), call("GET", "v:nx"));
+            assertEquals(integer(1), server.call("SETNX", "v:nx", "a"));
+            assertEquals(integer(0), server.call("SETNX", "v:nx", "b"));
+            assertEquals(bulk("a"), server.call("GET", "v:nx"));
             makeList("v:nxlist");
-            assertEquals(integer(0), call("SETNX", "v:nxlist", "b"));
+            assertEquals(integer(0), server.call("SETNX", "v:nxlist", "b"));
         }
 
         @Test
         void setexAndPsetex() {
             long now = System.currentTimeMillis();
-            assertEquals(OK, call("SETEX", "v:ex", "100", "a"));
-            assertEquals(OK, call("PSETEX", "v:px", "100000", "b"));
+            assertEquals(OK, server.call("SETEX", "v:ex", "100", "a"));
+            assertEquals(OK, server.call("PSETEX", "v:px", "100000", "b"));
             assertTrue(expireAt("v:ex") - now > 98_000);
             assertTrue(expireAt("v:px") - now > 98_000);
-            assertEquals(bulk("b"), call("GET", "v:px"));
-            assertEquals(invalidExpire("setex"), call("SETEX", "v:ex", "0", "a"));
-            assertEquals(invalidExpire("setex"), call("SETEX", "v:ex", "-5", "a"));
-            assertEquals(invalidExpire("setex"), call("SETEX", "v:ex", "9223372036854775", "a"));
-            assertEquals(invalidExpire("psetex"), call("PSETEX", "v:ex", "0", "a"));
-            assertEquals(invalidExpire("psetex"), call("PSETEX", "v:ex", "9223372036854775000", "a"));
-            assertEquals(NOT_INTEGER, call("SETEX", "v:ex", "abc", "a"));
+            assertEquals(bulk("b"), server.call("GET", "v:px"));
+            assertEquals(invalidExpire("setex"), server.call("SETEX", "v:ex", "0", "a"));
+            assertEquals(invalidExpire("setex"), server.call("SETEX", "v:ex", "-5", "a"));
+            assertEquals(invalidExpire("setex"), server.call("SETEX", "v:ex", "9223372036854775", "a"));
+            assertEquals(invalidExpire("psetex"), server.call("PSETEX", "v:ex", "0", "a"));
+            assertEquals(invalidExpire("psetex"), server.call("PSETEX", "v:ex", "9223372036854775000", "a"));
+            assertEquals(NOT_INTEGER, server.call("SETEX", "v:ex", "abc", "a"));
         }
 
         @Test
         void getsetReturnsOldAndClearsTtl() {
-            assertEquals(NIL, call("GETSET", "v:gs", "a"));
-            call("SET", "v:gs", "a", "EX", "100");
-            assertEquals(bulk("a"), call("GETSET", "v:gs", "b"));
+            assertEquals(NIL, server.call("GETSET", "v:gs", "a"));
+            server.call("SET", "v:gs", "a", "EX", "100");
+            assertEquals(bulk("a"), server.call("GETSET", "v:gs", "b"));
             assertEquals(0, expireAt("v:gs"));
             makeList("v:gslist");
-            assertEquals(WRONGTYPE, call("GETSET", "v:gslist", "b"));
+            assertEquals(WRONGTYPE, server.call("GETSET", "v:gslist", "b"));
         }
 
         @Test
         void getdel() {
-            call("SET", "v:gd", "a");
-            assertEquals(bulk("a"), call("GETDEL", "v:gd"));
-            assertEquals(NIL, call("GETDEL", "v:gd"));
+            server.call("SET", "v:gd", "a");
+            assertEquals(bulk("a"), server.call("GETDEL", "v:gd"));
+            assertEquals(NIL, server.call("GETDEL", "v:gd"));
             assertEquals(-1, expireAt("v:gd"));
             makeList("v:gdlist");
-            assertEquals(WRONGTYPE, call("GETDEL", "v:gdlist"));
+            assertEquals(WRONGTYPE, server.call("GETDEL", "v:gdlist"));
         }
     }
 
@@ -267,21 +243,21 @@ class StringCommandsTest {
     class Getex {
         @Test
         void withoutOptionsTtlIsUntouched() {
-            call("SET", "x:plain", "v", "PX", "100000");
+            server.call("SET", "x:plain", "v", "PX", "100000");
             long before = expireAt("x:plain");
-            assertEquals(bulk("v"), call("GETEX", "x:plain"));
+            assertEquals(bulk("v"), server.call("GETEX", "x:plain"));
             assertEquals(before, expireAt("x:plain"));
         }
 
         @Test
         void setsAndRemovesTtl() {
-            call("SET", "x:ttl", "v");
-            assertEquals(bulk("v"), call("GETEX", "x:ttl", "EX", "100"));
+            server.call("SET", "x:ttl", "v");
+            assertEquals(bulk("v"), server.call("GETEX", "x:ttl", "EX", "100"));
             assertTrue(expireAt("x:ttl") > System.currentTimeMillis() + 98_000);
-            assertEquals(bulk("v"), call("GETEX", "x:ttl", "PERSIST"));
+            assertEquals(bulk("v"), server.call("GETEX", "x:ttl", "PERSIST"));
             assertEquals(0, expireAt("x:ttl"));
             long at = System.currentTimeMillis() + 200_000;
-            call("GETEX", "x:ttl", "PXAT", String.valueOf(at));
+            server.call("GETEX", "x:ttl", "PXAT", String.valueOf(at));
             assertEquals(at, expireAt("x:ttl"));
             try (Jedis jedis = server.jedis()) {
                 assertEquals("v", jedis.getEx("x:ttl", GetExParams.getExParams().px(50_000)));
@@ -291,26 +267,26 @@ class StringCommandsTest {
 
         @Test
         void pastAbsoluteTimeDeletesAfterReplying() {
-            call("SET", "x:past", "v");
-            assertEquals(bulk("v"), call("GETEX", "x:past", "EXAT", "1"));
-            assertEquals(NIL, call("GET", "x:past"));
+            server.call("SET", "x:past", "v");
+            assertEquals(bulk("v"), server.call("GETEX", "x:past", "EXAT", "1"));
+            assertEquals(NIL, server.call("GET", "x:past"));
         }
 
         @Test
         void errorsInRedisOrder() {
-            assertEquals(SYNTAX, call("GETEX", "x:missing", "PERSIST", "EX", "10"));
-            assertEquals(SYNTAX, call("GETEX", "x:missing", "EX", "10", "PERSIST"));
-            assertEquals(SYNTAX, call("GETEX", "x:missing", "NX"));
-            assertEquals(SYNTAX, call("GETEX", "x:missing", "KEEPTTL"));
+            assertEquals(SYNTAX, server.call("GETEX", "x:missing", "PERSIST", "EX", "10"));
+            assertEquals(SYNTAX, server.call("GETEX", "x:missing", "EX", "10", "PERSIST"));
+            assertEquals(SYNTAX, server.call("GETEX", "x:missing", "NX"));
+            assertEquals(SYNTAX, server.call("GETEX", "x:missing", "KEEPTTL"));
             // the key is looked up before the expiry value is read
-            assertEquals(NIL, call("GETEX", "x:missing", "EX", "abc"));
-            assertEquals(NIL, call("GETEX", "x:missing", "EX", "0"));
-            call("SET", "x:err", "v");
-            assertEquals(NOT_INTEGER, call("GETEX", "x:err", "EX", "abc"));
-            assertEquals(invalidExpire("getex"), call("GETEX", "x:err", "EX", "0"));
-            assertEquals(invalidExpire("getex"), call("GETEX", "x:err", "PX", "9223372036854775000"));
+            assertEquals(NIL, server.call("GETEX", "x:missing", "EX", "abc"));
+            assertEquals(NIL, server.call("GETEX", "x:missing", "EX", "0"));
+            server.call("SET", "x:err", "v");
+            assertEquals(NOT_INTEGER, server.call("GETEX", "x:err", "EX", "abc"));
+            assertEquals(invalidExpire("getex"), server.call("GETEX", "x:err", "EX", "0"));
+            assertEquals(invalidExpire("getex"), server.call("GETEX", "x:err", "PX", "9223372036854775000"));
             makeList("x:list");
-            assertEquals(WRONGTYPE, call("GETEX", "x:list", "EX", "0"));
+            assertEquals(WRONGTYPE, server.call("GETEX", "x:list", "EX", "0"));
         }
     }
 
@@ -318,31 +294,31 @@ class StringCommandsTest {
     class MultiKey {
         @Test
         void msetAndMget() {
-            assertEquals(OK, call("MSET", "m:a", "1", "m:b", "2", "m:a", "3"));
+            assertEquals(OK, server.call("MSET", "m:a", "1", "m:b", "2", "m:a", "3"));
             makeList("m:list");
-            assertEquals("*4\r\n" + bulk("3") + bulk("2") + NIL + NIL, call("MGET", "m:a", "m:b", "m:list", "m:none"));
-            assertEquals("-ERR wrong number of arguments for 'mset' command\r\n", call("MSET", "m:a", "1", "m:b"));
+            assertEquals("*4\r\n" + bulk("3") + bulk("2") + NIL + NIL, server.call("MGET", "m:a", "m:b", "m:list", "m:none"));
+            assertEquals("-ERR wrong number of arguments for 'mset' command\r\n", server.call("MSET", "m:a", "1", "m:b"));
         }
 
         @Test
         void msetClearsTtl() {
-            call("SET", "m:ttl", "v", "EX", "100");
-            call("MSET", "m:ttl", "w");
+            server.call("SET", "m:ttl", "v", "EX", "100");
+            server.call("MSET", "m:ttl", "w");
             assertEquals(0, expireAt("m:ttl"));
         }
 
         @Test
         void msetnxIsAllOrNothing() {
-            call("SET", "m:exists", "1");
-            assertEquals(integer(0), call("MSETNX", "m:new1", "1", "m:exists", "2"));
-            assertEquals(NIL, call("GET", "m:new1"));
-            assertEquals(integer(1), call("MSETNX", "m:new1", "1", "m:new2", "2"));
-            assertEquals("*2\r\n" + bulk("1") + bulk("2"), call("MGET", "m:new1", "m:new2"));
-            assertEquals(integer(1), call("MSETNX", "m:dup", "1", "m:dup", "2"));
-            assertEquals(bulk("2"), call("GET", "m:dup"));
+            server.call("SET", "m:exists", "1");
+            assertEquals(integer(0), server.call("MSETNX", "m:new1", "1", "m:exists", "2"));
+            assertEquals(NIL, server.call("GET", "m:new1"));
+            assertEquals(integer(1), server.call("MSETNX", "m:new1", "1", "m:new2", "2"));
+            assertEquals("*2\r\n" + bulk("1") + bulk("2"), server.call("MGET", "m:new1", "m:new2"));
+            assertEquals(integer(1), server.call("MSETNX", "m:dup", "1", "m:dup", "2"));
+            assertEquals(bulk("2"), server.call("GET", "m:dup"));
             makeList("m:nxlist");
-            assertEquals(integer(0), call("MSETNX", "m:nxlist", "1"));
-            assertEquals("-ERR wrong number of arguments for 'msetnx' command\r\n", call("MSETNX", "m:a", "1", "m:b"));
+            assertEquals(integer(0), server.call("MSETNX", "m:nxlist", "1"));
+            assertEquals("-ERR wrong number of arguments for 'msetnx' command\r\n", server.call("MSETNX", "m:a", "1", "m:b"));
         }
 
         @Test
@@ -359,54 +335,54 @@ class StringCommandsTest {
     class Counters {
         @Test
         void incrementsAndDecrements() {
-            assertEquals(integer(1), call("INCR", "c:n"));
-            assertEquals(integer(11), call("INCRBY", "c:n", "10"));
-            assertEquals(integer(10), call("DECR", "c:n"));
-            assertEquals(integer(-5), call("DECRBY", "c:n", "15"));
-            assertEquals(bulk("-5"), call("GET", "c:n"));
-            assertEquals(integer(-7), call("INCRBY", "c:fresh", "-7"));
+            assertEquals(integer(1), server.call("INCR", "c:n"));
+            assertEquals(integer(11), server.call("INCRBY", "c:n", "10"));
+            assertEquals(integer(10), server.call("DECR", "c:n"));
+            assertEquals(integer(-5), server.call("DECRBY", "c:n", "15"));
+            assertEquals(bulk("-5"), server.call("GET", "c:n"));
+            assertEquals(integer(-7), server.call("INCRBY", "c:fresh", "-7"));
         }
 
         @Test
         void onlyCanonicalIntegers() {
             for (String bad : List.of(" 1", "1 ", "+1", "01", "-0", "1.0", "", "12345678901234567890", "1\u0000")) {
-                call("SET", "c:bad", bad);
-                assertEquals(NOT_INTEGER, call("INCR", "c:bad"), "'" + bad + "'");
+                server.call("SET", "c:bad", bad);
+                assertEquals(NOT_INTEGER, server.call("INCR", "c:bad"), "'" + bad + "'");
             }
-            call("SET", "c:good", "-9223372036854775808");
-            assertEquals(integer(-9223372036854775807L), call("INCR", "c:good"));
+            server.call("SET", "c:good", "-9223372036854775808");
+            assertEquals(integer(-9223372036854775807L), server.call("INCR", "c:good"));
         }
 
         @Test
         void overflow() {
             String overflow = "-ERR increment or decrement would overflow\r\n";
-            call("SET", "c:max", "9223372036854775807");
-            assertEquals(overflow, call("INCR", "c:max"));
-            assertEquals(integer(-1), call("INCRBY", "c:max", "-9223372036854775808"));
-            call("SET", "c:min", "-9223372036854775808");
-            assertEquals(overflow, call("DECR", "c:min"));
-            assertEquals("-ERR decrement would overflow\r\n", call("DECRBY", "c:min", "-9223372036854775808"));
-            assertEquals(bulk("-9223372036854775808"), call("GET", "c:min"));
+            server.call("SET", "c:max", "9223372036854775807");
+            assertEquals(overflow, server.call("INCR", "c:max"));
+            assertEquals(integer(-1), server.call("INCRBY", "c:max", "-9223372036854775808"));
+            server.call("SET", "c:min", "-9223372036854775808");
+            assertEquals(overflow, server.call("DECR", "c:min"));
+            assertEquals("-ERR decrement would overflow\r\n", server.call("DECRBY", "c:min", "-9223372036854775808"));
+            assertEquals(bulk("-9223372036854775808"), server.call("GET", "c:min"));
         }
 
         @Test
         void errorsInRedisOrder() {
             makeList("c:list");
-            assertEquals(WRONGTYPE, call("INCR", "c:list"));
-            assertEquals(NOT_INTEGER, call("INCRBY", "c:list", "abc")); // the increment is parsed first
-            assertEquals(NOT_INTEGER, call("DECRBY", "c:list", "abc"));
-            assertEquals("-ERR decrement would overflow\r\n", call("DECRBY", "c:list", "-9223372036854775808"));
-            assertEquals(WRONGTYPE, call("INCRBYFLOAT", "c:list", "abc"));
+            assertEquals(WRONGTYPE, server.call("INCR", "c:list"));
+            assertEquals(NOT_INTEGER, server.call("INCRBY", "c:list", "abc")); // the increment is parsed first
+            assertEquals(NOT_INTEGER, server.call("DECRBY", "c:list", "abc"));
+            assertEquals("-ERR decrement would overflow\r\n", server.call("DECRBY", "c:list", "-9223372036854775808"));
+            assertEquals(WRONGTYPE, server.call("INCRBYFLOAT", "c:list", "abc"));
         }
 
         @Test
         void keepTtl() {
-            call("SET", "c:ttl", "5", "PX", "100000");
+            server.call("SET", "c:ttl", "5", "PX", "100000");
             long before = expireAt("c:ttl");
-            call("INCR", "c:ttl");
-            call("INCRBYFLOAT", "c:ttl", "1.5");
+            server.call("INCR", "c:ttl");
+            server.call("INCRBYFLOAT", "c:ttl", "1.5");
             assertEquals(before, expireAt("c:ttl"));
-            assertEquals(bulk("7.5"), call("GET", "c:ttl"));
+            assertEquals(bulk("7.5"), server.call("GET", "c:ttl"));
         }
     }
 
@@ -439,26 +415,26 @@ class StringCommandsTest {
 
         @Test
         void beyondDoubleRangeAsLongDouble() {
-            call("SET", "f:huge", "0");
-            String reply = call("INCRBYFLOAT", "f:huge", "1e400");
+            server.call("SET", "f:huge", "0");
+            String reply = server.call("INCRBYFLOAT", "f:huge", "1e400");
             assertTrue(reply.startsWith("$401\r\n100000000000000000002818806839475865145864534336290520386259106935396855"), reply);
-            assertEquals(NOT_FLOAT, call("INCRBYFLOAT", "f:huge", "1.2e4932"));
-            assertEquals(NOT_FLOAT, call("INCRBYFLOAT", "f:huge", "1e-5000"));
+            assertEquals(NOT_FLOAT, server.call("INCRBYFLOAT", "f:huge", "1.2e4932"));
+            assertEquals(NOT_FLOAT, server.call("INCRBYFLOAT", "f:huge", "1e-5000"));
         }
 
         @Test
         void rejectsWhatRedisRejects() {
             String nanOrInf = "-ERR increment would produce NaN or Infinity\r\n";
-            assertEquals(nanOrInf, call("INCRBYFLOAT", "f:e", "inf"));
-            assertEquals(nanOrInf, call("INCRBYFLOAT", "f:e", "-Infinity"));
+            assertEquals(nanOrInf, server.call("INCRBYFLOAT", "f:e", "inf"));
+            assertEquals(nanOrInf, server.call("INCRBYFLOAT", "f:e", "-Infinity"));
             for (String bad : List.of("nan", " 1", "1 ", "1e", "1e+", "-", ".", "0x", "abc", "1\u0000")) {
-                assertEquals(NOT_FLOAT, call("INCRBYFLOAT", "f:e", bad), "'" + bad + "'");
+                assertEquals(NOT_FLOAT, server.call("INCRBYFLOAT", "f:e", bad), "'" + bad + "'");
             }
-            assertEquals(NIL, call("GET", "f:e"));
-            call("SET", "f:text", "abc");
-            assertEquals(NOT_FLOAT, call("INCRBYFLOAT", "f:text", "1"));
-            call("SET", "f:max", "1.18973149535723176502e+4932");
-            assertEquals(nanOrInf, call("INCRBYFLOAT", "f:max", "1.18973149535723176502e+4932"));
+            assertEquals(NIL, server.call("GET", "f:e"));
+            server.call("SET", "f:text", "abc");
+            assertEquals(NOT_FLOAT, server.call("INCRBYFLOAT", "f:text", "1"));
+            server.call("SET", "f:max", "1.18973149535723176502e+4932");
+            assertEquals(nanOrInf, server.call("INCRBYFLOAT", "f:max", "1.18973149535723176502e+4932"));
         }
 
         @Test
@@ -471,9 +447,9 @@ class StringCommandsTest {
         }
 
         private void assertIncrByFloat(String start, String increment, String expected) {
-            call("SET", "f:k", start);
-            assertEquals(bulk(expected), call("INCRBYFLOAT", "f:k", increment), start + " + " + increment);
-            assertEquals(bulk(expected), call("GET", "f:k"));
+            server.call("SET", "f:k", start);
+            assertEquals(bulk(expected), server.call("INCRBYFLOAT", "f:k", increment), start + " + " + increment);
+            assertEquals(bulk(expected), server.call("GET", "f:k"));
         }
     }
 
@@ -481,76 +457,76 @@ class StringCommandsTest {
     class AppendAndRanges {
         @Test
         void append() {
-            assertEquals(integer(0), call("APPEND", "r:empty", ""));
-            assertEquals(bulk(""), call("GET", "r:empty")); // created, empty
-            assertEquals(integer(5), call("APPEND", "r:a", "hello"));
-            assertEquals(integer(11), call("APPEND", "r:a", " world"));
-            assertEquals(bulk("hello world"), call("GET", "r:a"));
+            assertEquals(integer(0), server.call("APPEND", "r:empty", ""));
+            assertEquals(bulk(""), server.call("GET", "r:empty")); // created, empty
+            assertEquals(integer(5), server.call("APPEND", "r:a", "hello"));
+            assertEquals(integer(11), server.call("APPEND", "r:a", " world"));
+            assertEquals(bulk("hello world"), server.call("GET", "r:a"));
             makeList("r:alist");
-            assertEquals(WRONGTYPE, call("APPEND", "r:alist", "x"));
+            assertEquals(WRONGTYPE, server.call("APPEND", "r:alist", "x"));
         }
 
         @Test
         void strlen() {
-            call("SET", "r:len", "hello");
-            assertEquals(integer(5), call("STRLEN", "r:len"));
-            assertEquals(integer(0), call("STRLEN", "r:nolen"));
+            server.call("SET", "r:len", "hello");
+            assertEquals(integer(5), server.call("STRLEN", "r:len"));
+            assertEquals(integer(0), server.call("STRLEN", "r:nolen"));
             makeList("r:lenlist");
-            assertEquals(WRONGTYPE, call("STRLEN", "r:lenlist"));
+            assertEquals(WRONGTYPE, server.call("STRLEN", "r:lenlist"));
         }
 
         @Test
         void getrangeIndexRules() {
-            call("SET", "r:g", "Hello");
-            assertEquals(bulk("Hello"), call("GETRANGE", "r:g", "0", "-1"));
-            assertEquals(bulk("llo"), call("GETRANGE", "r:g", "-3", "-1"));
-            assertEquals(EMPTY, call("GETRANGE", "r:g", "-1", "-3"));
-            assertEquals(EMPTY, call("GETRANGE", "r:g", "10", "20"));
-            assertEquals(bulk("Hello"), call("GETRANGE", "r:g", "-100", "100"));
-            assertEquals(EMPTY, call("GETRANGE", "r:g", "3", "1"));
-            assertEquals(bulk("H"), call("GETRANGE", "r:g", "-6", "-5"));
-            assertEquals(bulk("Hello"), call("GETRANGE", "r:g", "-9223372036854775808", "9223372036854775807"));
-            assertEquals(bulk("el"), call("SUBSTR", "r:g", "1", "2"));
-            assertEquals(EMPTY, call("GETRANGE", "r:missing", "0", "-1"));
-            assertEquals(NOT_INTEGER, call("GETRANGE", "r:missing", "abc", "1"));
+            server.call("SET", "r:g", "Hello");
+            assertEquals(bulk("Hello"), server.call("GETRANGE", "r:g", "0", "-1"));
+            assertEquals(bulk("llo"), server.call("GETRANGE", "r:g", "-3", "-1"));
+            assertEquals(EMPTY, server.call("GETRANGE", "r:g", "-1", "-3"));
+            assertEquals(EMPTY, server.call("GETRANGE", "r:g", "10", "20"));
+            assertEquals(bulk("Hello"), server.call("GETRANGE", "r:g", "-100", "100"));
+            assertEquals(EMPTY, server.call("GETRANGE", "r:g", "3", "1"));
+            assertEquals(bulk("H"), server.call("GETRANGE", "r:g", "-6", "-5"));
+            assertEquals(bulk("Hello"), server.call("GETRANGE", "r:g", "-9223372036854775808", "9223372036854775807"));
+            assertEquals(bulk("el"), server.call("SUBSTR", "r:g", "1", "2"));
+            assertEquals(EMPTY, server.call("GETRANGE", "r:missing", "0", "-1"));
+            assertEquals(NOT_INTEGER, server.call("GETRANGE", "r:missing", "abc", "1"));
             makeList("r:glist");
-            assertEquals(WRONGTYPE, call("GETRANGE", "r:glist", "0", "1"));
+            assertEquals(WRONGTYPE, server.call("GETRANGE", "r:glist", "0", "1"));
         }
 
         @Test
         void setrange() {
-            call("SET", "r:s", "hello");
-            assertEquals(integer(11), call("SETRANGE", "r:s", "10", "X"));
-            assertEquals("$11\r\nhello\u0000\u0000\u0000\u0000\u0000X\r\n", call("GET", "r:s"));
-            assertEquals(integer(11), call("SETRANGE", "r:s", "1", "\r\n"));
-            assertEquals("$11\r\nh\r\nlo\u0000\u0000\u0000\u0000\u0000X\r\n", call("GET", "r:s"));
-            assertEquals(integer(3), call("SETRANGE", "r:new", "2", "x"));
-            assertEquals("$3\r\n\u0000\u0000x\r\n", call("GET", "r:new"));
+            server.call("SET", "r:s", "hello");
+            assertEquals(integer(11), server.call("SETRANGE", "r:s", "10", "X"));
+            assertEquals("$11\r\nhello\u0000\u0000\u0000\u0000\u0000X\r\n", server.call("GET", "r:s"));
+            assertEquals(integer(11), server.call("SETRANGE", "r:s", "1", "\r\n"));
+            assertEquals("$11\r\nh\r\nlo\u0000\u0000\u0000\u0000\u0000X\r\n", server.call("GET", "r:s"));
+            assertEquals(integer(3), server.call("SETRANGE", "r:new", "2", "x"));
+            assertEquals("$3\r\n\u0000\u0000x\r\n", server.call("GET", "r:new"));
         }
 
         @Test
         void setrangeEdgeCases() {
-            assertEquals("-ERR offset is out of range\r\n", call("SETRANGE", "r:e", "-1", "x"));
-            assertEquals(NOT_INTEGER, call("SETRANGE", "r:e", "abc", "x"));
-            assertEquals(integer(0), call("SETRANGE", "r:e", "5", ""));
+            assertEquals("-ERR offset is out of range\r\n", server.call("SETRANGE", "r:e", "-1", "x"));
+            assertEquals(NOT_INTEGER, server.call("SETRANGE", "r:e", "abc", "x"));
+            assertEquals(integer(0), server.call("SETRANGE", "r:e", "5", ""));
             assertEquals(-1, expireAt("r:e")); // an empty value does not create the key
-            assertEquals(TOO_LONG, call("SETRANGE", "r:e", "536870912", "x"));
-            assertEquals(TOO_LONG, call("SETRANGE", "r:e", "9223372036854775807", "x"));
-            call("SET", "r:e2", "hello");
-            assertEquals(integer(5), call("SETRANGE", "r:e2", "536870912", "")); // nothing to write, no check
-            assertEquals(TOO_LONG, call("SETRANGE", "r:e2", "536870912", "x"));
+            assertEquals(TOO_LONG, server.call("SETRANGE", "r:e", "536870912", "x"));
+            assertEquals(TOO_LONG, server.call("SETRANGE", "r:e", "9223372036854775807", "x"));
+            server.call("SET", "r:e2", "hello");
+            assertEquals(integer(5), server.call("SETRANGE", "r:e2", "536870912", "")); // nothing to write, no check
+            assertEquals(TOO_LONG, server.call("SETRANGE", "r:e2", "536870912", "x"));
             makeList("r:elist");
-            assertEquals(WRONGTYPE, call("SETRANGE", "r:elist", "0", ""));
+            assertEquals(WRONGTYPE, server.call("SETRANGE", "r:elist", "0", ""));
         }
 
         @Test
         void modificationsKeepTtl() {
-            call("SET", "r:ttl", "v", "PX", "100000");
+            server.call("SET", "r:ttl", "v", "PX", "100000");
             long before = expireAt("r:ttl");
-            call("APPEND", "r:ttl", "x");
-            call("SETRANGE", "r:ttl", "0", "y");
+            server.call("APPEND", "r:ttl", "x");
+            server.call("SETRANGE", "r:ttl", "0", "y");
             assertEquals(before, expireAt("r:ttl"));
-            assertEquals(bulk("yx"), call("GET", "r:ttl"));
+            assertEquals(bulk("yx"), server.call("GET", "r:ttl"));
         }
 
         @Test
@@ -558,10 +534,10 @@ class StringCommandsTest {
             long saved = server.server().settings().getProtoMaxBulkLen();
             server.server().settings().setProtoMaxBulkLen(10);
             try {
-                call("SET", "r:limit", "12345678");
-                assertEquals(TOO_LONG, call("APPEND", "r:limit", "abc"));
-                assertEquals(integer(10), call("APPEND", "r:limit", "ab"));
-                assertEquals(TOO_LONG, call("SETRANGE", "r:limit", "10", "x"));
+                server.call("SET", "r:limit", "12345678");
+                assertEquals(TOO_LONG, server.call("APPEND", "r:limit", "abc"));
+                assertEquals(integer(10), server.call("APPEND", "r:limit", "ab"));
+                assertEquals(TOO_LONG, server.call("SETRANGE", "r:limit", "10", "x"));
             } finally {
                 server.server().settings().setProtoMaxBulkLen(saved);
             }
@@ -574,51 +550,51 @@ class StringCommandsTest {
         @Test
         void appendCrossesAndStaysBeyondTheInlineLimit() {
             String head = repeat('a', 4090);
-            call("SET", "big:a", head);
-            assertEquals(integer(4100), call("APPEND", "big:a", "0123456789"));
-            assertEquals(integer(4100), call("STRLEN", "big:a"));
-            assertEquals(bulk("a0123456789"), call("GETRANGE", "big:a", "-11", "-1"));
-            assertEquals(integer(4103), call("APPEND", "big:a", "\r\n\u0000"));
-            assertEquals(bulk(head + "0123456789\r\n\u0000"), call("GET", "big:a"));
+            server.call("SET", "big:a", head);
+            assertEquals(integer(4100), server.call("APPEND", "big:a", "0123456789"));
+            assertEquals(integer(4100), server.call("STRLEN", "big:a"));
+            assertEquals(bulk("a0123456789"), server.call("GETRANGE", "big:a", "-11", "-1"));
+            assertEquals(integer(4103), server.call("APPEND", "big:a", "\r\n\u0000"));
+            assertEquals(bulk(head + "0123456789\r\n\u0000"), server.call("GET", "big:a"));
         }
 
         @Test
         void setrangeAndGetrange() {
             String value = repeat('x', 5000);
-            call("SET", "big:s", value);
-            assertEquals(integer(5002), call("SETRANGE", "big:s", "4998", "\u0000\r\nZ"));
-            assertEquals(bulk("xx\u0000\r\nZ"), call("GETRANGE", "big:s", "4996", "10000"));
-            assertEquals(integer(9003), call("SETRANGE", "big:s", "9000", "end"));
-            assertEquals(bulk("end"), call("GETRANGE", "big:s", "-3", "-1"));
-            assertEquals(bulk("\u0000\u0000"), call("GETRANGE", "big:s", "5002", "5003"));
-            assertEquals(integer(9003), call("STRLEN", "big:s"));
-            assertEquals(integer(4097), call("SETRANGE", "big:grow", "4096", "a"));
-            assertEquals(bulk(repeat('\u0000', 4096) + "a"), call("GET", "big:grow"));
+            server.call("SET", "big:s", value);
+            assertEquals(integer(5002), server.call("SETRANGE", "big:s", "4998", "\u0000\r\nZ"));
+            assertEquals(bulk("xx\u0000\r\nZ"), server.call("GETRANGE", "big:s", "4996", "10000"));
+            assertEquals(integer(9003), server.call("SETRANGE", "big:s", "9000", "end"));
+            assertEquals(bulk("end"), server.call("GETRANGE", "big:s", "-3", "-1"));
+            assertEquals(bulk("\u0000\u0000"), server.call("GETRANGE", "big:s", "5002", "5003"));
+            assertEquals(integer(9003), server.call("STRLEN", "big:s"));
+            assertEquals(integer(4097), server.call("SETRANGE", "big:grow", "4096", "a"));
+            assertEquals(bulk(repeat('\u0000', 4096) + "a"), server.call("GET", "big:grow"));
         }
 
         @Test
         void replacedAndDeletedValuesLeaveNothingBehind() {
             long before = externalValues();
             String big = repeat('b', 5000);
-            call("MSET", "big:m", big, "big:m", big + "2");
+            server.call("MSET", "big:m", big, "big:m", big + "2");
             assertEquals(before + 1, externalValues());
-            call("APPEND", "big:m", "x");
-            call("SETRANGE", "big:m", "0", "y");
-            call("INCRBYFLOAT", "big:n", "1e4200");
+            server.call("APPEND", "big:m", "x");
+            server.call("SETRANGE", "big:m", "0", "y");
+            server.call("INCRBYFLOAT", "big:n", "1e4200");
             assertEquals(before + 2, externalValues());
-            assertEquals(bulk("y" + repeat('b', 4999) + "2x"), call("GETSET", "big:m", "small"));
-            assertEquals(integer(1), call("SETNX", "big:d", big));
-            assertEquals(bulk(big), call("GETDEL", "big:d"));
+            assertEquals(bulk("y" + repeat('b', 4999) + "2x"), server.call("GETSET", "big:m", "small"));
+            assertEquals(integer(1), server.call("SETNX", "big:d", big));
+            assertEquals(bulk(big), server.call("GETDEL", "big:d"));
             assertEquals(before + 1, externalValues());
-            call("SET", "big:n", "0");
+            server.call("SET", "big:n", "0");
             assertEquals(before, externalValues());
         }
 
         @Test
         void lcsOnLargeValues() {
-            call("SET", "big:l1", repeat('a', 5000) + "XYZ");
-            call("SET", "big:l2", "XY" + repeat('a', 4500) + "Z");
-            assertEquals(integer(4501), call("LCS", "big:l1", "big:l2", "LEN"));
+            server.call("SET", "big:l1", repeat('a', 5000) + "XYZ");
+            server.call("SET", "big:l2", "XY" + repeat('a', 4500) + "Z");
+            assertEquals(integer(4501), server.call("LCS", "big:l1", "big:l2", "LEN"));
         }
 
         private long externalValues() {
@@ -637,60 +613,60 @@ class StringCommandsTest {
     class Lcs {
         @Test
         void subsequenceAndLength() {
-            call("MSET", "l:1", "ohmytext", "l:2", "mynewtext");
-            assertEquals(bulk("mytext"), call("LCS", "l:1", "l:2"));
-            assertEquals(integer(6), call("LCS", "l:1", "l:2", "LEN"));
-            assertEquals(integer(6), call("LCS", "l:1", "l:2", "len", "withmatchlen"));
-            assertEquals(EMPTY, call("LCS", "l:none1", "l:none2"));
+            server.call("MSET", "l:1", "ohmytext", "l:2", "mynewtext");
+            assertEquals(bulk("mytext"), server.call("LCS", "l:1", "l:2"));
+            assertEquals(integer(6), server.call("LCS", "l:1", "l:2", "LEN"));
+            assertEquals(integer(6), server.call("LCS", "l:1", "l:2", "len", "withmatchlen"));
+            assertEquals(EMPTY, server.call("LCS", "l:none1", "l:none2"));
         }
 
         @Test
         void idx() {
-            call("MSET", "l:1", "ohmytext", "l:2", "mynewtext");
+            server.call("MSET", "l:1", "ohmytext", "l:2", "mynewtext");
             String text = "*2\r\n*2\r\n:4\r\n:7\r\n*2\r\n:5\r\n:8\r\n";
             String my = "*2\r\n*2\r\n:2\r\n:3\r\n*2\r\n:0\r\n:1\r\n";
             assertEquals("*4\r\n$7\r\nmatches\r\n*2\r\n" + text + my + "$3\r\nlen\r\n:6\r\n",
-                    call("LCS", "l:1", "l:2", "IDX"));
+                    server.call("LCS", "l:1", "l:2", "IDX"));
             assertEquals("*4\r\n$7\r\nmatches\r\n*1\r\n*3\r\n*2\r\n:4\r\n:7\r\n*2\r\n:5\r\n:8\r\n:4\r\n$3\r\nlen\r\n:6\r\n",
-                    call("LCS", "l:1", "l:2", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN"));
+                    server.call("LCS", "l:1", "l:2", "IDX", "MINMATCHLEN", "4", "WITHMATCHLEN"));
             assertEquals("*4\r\n$7\r\nmatches\r\n*2\r\n" + text + my + "$3\r\nlen\r\n:6\r\n",
-                    call("LCS", "l:1", "l:2", "MINMATCHLEN", "-5", "IDX"));
-            assertEquals("*4\r\n$7\r\nmatches\r\n*0\r\n$3\r\nlen\r\n:0\r\n", call("LCS", "l:none", "l:2", "IDX"));
+                    server.call("LCS", "l:1", "l:2", "MINMATCHLEN", "-5", "IDX"));
+            assertEquals("*4\r\n$7\r\nmatches\r\n*0\r\n$3\r\nlen\r\n:0\r\n", server.call("LCS", "l:none", "l:2", "IDX"));
         }
 
         @Test
         void tieBreaksAsRedis() {
-            call("MSET", "l:a", "abcabcabcxyzxyz", "l:b", "xyzabcxyzabcabc");
-            assertEquals(bulk("abcabcabc"), call("LCS", "l:a", "l:b"));
+            server.call("MSET", "l:a", "abcabcabcxyzxyz", "l:b", "xyzabcxyzabcabc");
+            assertEquals(bulk("abcabcabc"), server.call("LCS", "l:a", "l:b"));
             assertEquals("*4\r\n$7\r\nmatches\r\n*2\r\n"
                             + "*3\r\n*2\r\n:3\r\n:8\r\n*2\r\n:9\r\n:14\r\n:6\r\n"
                             + "*3\r\n*2\r\n:0\r\n:2\r\n*2\r\n:3\r\n:5\r\n:3\r\n"
                             + "$3\r\nlen\r\n:9\r\n",
-                    call("LCS", "l:a", "l:b", "IDX", "WITHMATCHLEN"));
+                    server.call("LCS", "l:a", "l:b", "IDX", "WITHMATCHLEN"));
         }
 
         @Test
         void errors() {
-            call("MSET", "l:1", "a", "l:2", "b");
+            server.call("MSET", "l:1", "a", "l:2", "b");
             makeList("l:list");
-            assertEquals("-ERR The specified keys must contain string values\r\n", call("LCS", "l:1", "l:list"));
-            assertEquals("-ERR The specified keys must contain string values\r\n", call("LCS", "l:list", "l:1", "bogus"));
+            assertEquals("-ERR The specified keys must contain string values\r\n", server.call("LCS", "l:1", "l:list"));
+            assertEquals("-ERR The specified keys must contain string values\r\n", server.call("LCS", "l:list", "l:1", "bogus"));
             assertEquals("-ERR If you want both the length and indexes, please just use IDX.\r\n",
-                    call("LCS", "l:1", "l:2", "LEN", "IDX"));
-            assertEquals(SYNTAX, call("LCS", "l:1", "l:2", "MINMATCHLEN"));
-            assertEquals(SYNTAX, call("LCS", "l:1", "l:2", "foo"));
-            assertEquals(NOT_INTEGER, call("LCS", "l:1", "l:2", "MINMATCHLEN", "abc"));
+                    server.call("LCS", "l:1", "l:2", "LEN", "IDX"));
+            assertEquals(SYNTAX, server.call("LCS", "l:1", "l:2", "MINMATCHLEN"));
+            assertEquals(SYNTAX, server.call("LCS", "l:1", "l:2", "foo"));
+            assertEquals(NOT_INTEGER, server.call("LCS", "l:1", "l:2", "MINMATCHLEN", "abc"));
         }
 
         @Test
         void memoryLimitAsRedis() {
-            call("SETRANGE", "l:big1", "11584", "x");
-            call("SETRANGE", "l:big2", "11584", "y");
+            server.call("SETRANGE", "l:big1", "11584", "x");
+            server.call("SETRANGE", "l:big2", "11584", "y");
             assertEquals("-ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len\r\n",
-                    call("LCS", "l:big1", "l:big2", "LEN"));
-            call("SETRANGE", "l:ok1", "11583", "x");
-            call("SETRANGE", "l:ok2", "11583", "y");
-            assertEquals(integer(11583), call("LCS", "l:ok1", "l:ok2", "LEN"));
+                    server.call("LCS", "l:big1", "l:big2", "LEN"));
+            server.call("SETRANGE", "l:ok1", "11583", "x");
+            server.call("SETRANGE", "l:ok2", "11583", "y");
+            assertEquals(integer(11583), server.call("LCS", "l:ok1", "l:ok2", "LEN"));
         }
     }
 

@@ -1,28 +1,19 @@
 package io.diskdb.command;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.diskdb.testing.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** MULTI/EXEC/DISCARD replies byte for byte as Redis 7.0.15 sends them. */
 class TransactionCommandsTest {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
     private static final String EXECABORT = "-EXECABORT Transaction discarded because of previous errors.\r\n";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void flush() {

@@ -1,12 +1,11 @@
 package io.diskdb.command;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
+import io.diskdb.testing.SharedServer;
 import io.diskdb.transaction.WatchRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,19 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** WATCH: which changes by other clients make EXEC reply a null array, and which do not (Redis 7.0 rules). */
 class TransactionWatchTest {
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
     private static final String ABORTED = "*-1\r\n";
     private static final String RAN = "*1\r\n+OK\r\n";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void flush() {

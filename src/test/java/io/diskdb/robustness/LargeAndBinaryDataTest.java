@@ -1,10 +1,9 @@
 package io.diskdb.robustness;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.diskdb.testing.SharedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 import java.io.ByteArrayOutputStream;
@@ -16,17 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Deep pipelines, binary data and large values come back exactly. */
 class LargeAndBinaryDataTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static void appendCommand(ByteArrayOutputStream out, String... args) {
         out.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
