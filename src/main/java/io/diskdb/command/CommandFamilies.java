@@ -24,6 +24,7 @@ public final class CommandFamilies {
         AclCommands.register(table);
         PersistenceCommands.register(table);
         StreamCommands.register(table);
+        MemoryCommands.register(table);
         PubSubCommands.register(table, server);
         ResetCommand.register(table, server);
     }
