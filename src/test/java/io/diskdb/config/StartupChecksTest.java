@@ -1,6 +1,7 @@
 package io.diskdb.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -44,6 +45,15 @@ class StartupChecksTest {
         } finally {
             Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    /** Runs as root too (root ignores permission bits): nobody can create directories in /proc. */
+    @Test
+    void refusesADirThatCannotBeCreatedEvenByRoot() {
+        Path impossible = Path.of("/proc/diskdb-startup-check/data");
+        String message = assertThrows(ConfigException.class, () -> StartupChecks.checkDataDir(impossible)).getMessage();
+        assertTrue(message.startsWith("cannot create data directory '" + impossible + "': "), message);
+        assertFalse(message.contains("\n"), "one line");
     }
 
     @Test
