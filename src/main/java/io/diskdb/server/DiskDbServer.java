@@ -78,6 +78,7 @@ public final class DiskDbServer implements AutoCloseable {
     private KeyspaceNotifier keyspaceNotifier;
     private EventLoopGroup group;
     private ReplyBarrier replyBarrier;
+    private Dispatcher dispatcher;
     private OutputBufferLimits outputLimits;
     private Channel listener;
     private Channel tlsListener;
@@ -106,9 +107,67 @@ public final class DiskDbServer implements AutoCloseable {
 
     /** Opens the database and starts listening; fails with a one-line reason. */
     public void start() throws IOException {
-        checkPortFree(settings.getPort());
-        checkPortFree(settings.getTlsPort());
         SslContext tls = settings.getTlsPort() != 0 ? TlsContextFactory.create(settings) : null;
+        listen(tls);
+        try {
+            openData();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        // Only now are connections accepted: clients that connected while the data was opening
+        // waited in the listen backlog and are served from here, none is refused or reset.
+        if (listener != null) {
+            listener.config().setAutoRead(true);
+        }
+        if (tlsListener != null) {
+            tlsListener.config().setAutoRead(true);
+        }
+        IdleClientReaper.schedule(group, clients, settings);
+        log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
+                listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
+                Epoll.isAvailable() ? "epoll" : "nio");
+    }
+
+    /**
+     * Binds the listeners first, so that a port in use is reported before any data directory is
+     * touched, but with accepting paused (AUTO_READ off) until the data is open.
+     */
+    private void listen(SslContext tls) throws IOException {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        group = new MultiThreadIoEventLoopGroup(settings.effectiveIoThreads(), io);
+        Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
+        InputCounter inputCounter = new InputCounter(stats);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 511)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
+        int binding = settings.getPort();
+        try {
+            if (listensPlain()) {
+                listener = bind(bootstrap.clone().childHandler(clientInitializer(null, limits, inputCounter)),
+                        settings.getPort());
+            }
+            if (tls != null) {
+                binding = settings.getTlsPort();
+                tlsListener = bind(bootstrap.clone().childHandler(clientInitializer(tls, limits, inputCounter)),
+                        settings.getTlsPort());
+            }
+        } catch (Exception e) {
+            close();
+            throw cannotListen(e, binding);
+        }
+    }
+
+    /** Opens the database and everything that works on it; the listeners are already bound. */
+    private void openData() throws IOException {
         Map<String, CommandSpec> catalog = CommandCatalog.load();
         acl = openAcl(catalog);
         keyspace = new Keyspace(storageOptions(settings), settings.getDatabases());
@@ -126,45 +185,11 @@ public final class DiskDbServer implements AutoCloseable {
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
         expiryCycle.start();
-        Dispatcher dispatcher = new Dispatcher(this, commands, keyspace);
+        dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        int threads = settings.effectiveIoThreads();
-        group = new MultiThreadIoEventLoopGroup(threads, io);
-        Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        ProtocolLimits limits = ProtocolLimits.withMaxBulk(settings::getProtoMaxBulkLen);
-        InputCounter inputCounter = new InputCounter(stats);
         replyBarrier = new ReplyBarrier(keyspace.engine());
         outputLimits = new OutputBufferLimits(settings);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(channelType)
-                .option(ChannelOption.SO_BACKLOG, 511)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
-        int binding = settings.getPort();
-        try {
-            if (listensPlain()) {
-                listener = bind(bootstrap.clone().childHandler(clientInitializer(null, limits, inputCounter, dispatcher)),
-                        settings.getPort());
-            }
-            if (tls != null) {
-                binding = settings.getTlsPort();
-                tlsListener = bind(bootstrap.clone().childHandler(clientInitializer(tls, limits, inputCounter, dispatcher)),
-                        settings.getTlsPort());
-            }
-        } catch (Exception e) {
-            close();
-            throw cannotListen(e, binding);
-        }
-        IdleClientReaper.schedule(group, clients, settings);
-        log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
-                listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
-                epoll ? "epoll" : "nio");
     }
 
     /**
@@ -181,7 +206,7 @@ public final class DiskDbServer implements AutoCloseable {
 
     /** One connection's pipeline: [TLS] -> input counter -> RESP decoder -> connection handler. */
     private ChannelInitializer<SocketChannel> clientInitializer(SslContext tls, ProtocolLimits limits,
-                                                                InputCounter inputCounter, Dispatcher dispatcher) {
+                                                                InputCounter inputCounter) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel ch) {
@@ -194,22 +219,6 @@ public final class DiskDbServer implements AutoCloseable {
                 ch.pipeline().addLast(new ConnectionHandler(DiskDbServer.this, dispatcher, session, replyBarrier));
             }
         };
-    }
-
-    /**
-     * Fails fast, before the database is opened, when the port is taken: a second server
-     * started by mistake on the same port should say so, not touch any data directory.
-     */
-    private void checkPortFree(int port) throws IOException {
-        if (port == 0) {
-            return;
-        }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(settings.getBind(), port));
-        } catch (IOException e) {
-            throw cannotListen(e, port);
-        }
     }
 
     private IOException cannotListen(Exception cause, int port) {
