@@ -107,11 +107,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private ColumnFamilyOptions familyOptions(ColumnFamily family, LRUCache blockCache) {
+        // Index and filter blocks stay in the table readers instead of the block cache: a
+        // whole-file bloom filter grows past one cache shard (capacity / 64), and an uncacheable
+        // filter block was re-read on every lookup of an absent key.
         BlockBasedTableConfig table = new BlockBasedTableConfig()
                 .setBlockCache(blockCache)
-                .setFilterPolicy(new BloomFilter(10, false))
-                .setCacheIndexAndFilterBlocks(true)
-                .setPinL0FilterAndIndexBlocksInCache(true);
+                .setFilterPolicy(new BloomFilter(10, false));
         ColumnFamilyOptions cf = new ColumnFamilyOptions()
                 .setTableFormatConfig(table)
                 .setWriteBufferSize(options.writeBufferBytes())
