@@ -196,4 +196,17 @@ public abstract class DifferentialTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Command arguments from single strings and String[] runs, in order (for CommandRow generators). */
+    protected static String[] concat(Object... parts) {
+        List<String> out = new ArrayList<>();
+        for (Object part : parts) {
+            if (part instanceof String[] many) {
+                out.addAll(List.of(many));
+            } else {
+                out.add((String) part);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
 }

@@ -143,17 +143,6 @@ class HashesDifferentialTest extends DifferentialTest {
         return Step.of(args.toArray(new String[0]));
     }
 
-    private static String[] concat(Object... parts) {
-        List<String> out = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof String[] many) {
-                out.addAll(List.of(many));
-            } else {
-                out.add((String) part);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
 
     @Override
     protected boolean equivalent(String command, String ours, String theirs) {

@@ -110,17 +110,6 @@ class ListsDifferentialTest extends DifferentialTest {
         return Step.of(args.toArray(new String[0]));
     }
 
-    private static String[] concat(Object... parts) {
-        List<String> out = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof String[] many) {
-                out.addAll(List.of(many));
-            } else {
-                out.add((String) part);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 20240601})

@@ -100,17 +100,6 @@ class SetsDifferentialTest extends DifferentialTest {
         return keys;
     }
 
-    private static String[] concat(Object... parts) {
-        List<String> out = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof String[] many) {
-                out.addAll(List.of(many));
-            } else {
-                out.add((String) part);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
 
     @Override
     protected boolean equivalent(String command, String ours, String theirs) {

@@ -139,17 +139,6 @@ class StringsAndKeysDifferentialTest extends DifferentialTest {
         return out.toArray(new String[0]);
     }
 
-    private static String[] concat(Object... parts) {
-        List<String> out = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof String[] many) {
-                out.addAll(List.of(many));
-            } else {
-                out.add((String) part);
-            }
-        }
-        return out.toArray(new String[0]);
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 20240601})
