@@ -11,6 +11,12 @@ public record CliOptions(String host, int port, String user, String password, in
                          Tls tls, OutputMode output, boolean authWarning, boolean help, List<String> command) {
     public static final int DEFAULT_PORT = 6380;
 
+    /** A plain-socket RESP2 connection to db 0 with optional credentials, for server-to-server links. */
+    public static CliOptions plain(String host, int port, String user, String password) {
+        return new CliOptions(host, port, user, password, 0, false, new Tls(false, null, null, null, null, false),
+                OutputMode.RAW, false, false, List.of());
+    }
+
     /** TLS settings; {@code enabled} false means a plain socket. */
     public record Tls(boolean enabled, String caCert, String cert, String key, String sni, boolean insecure) {
     }

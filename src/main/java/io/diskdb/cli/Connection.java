@@ -154,6 +154,11 @@ public final class Connection implements AutoCloseable {
         return parser.read();
     }
 
+    /** Bounds every later read: a silent peer then fails with SocketTimeoutException. */
+    public void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     @Override
     public void close() {
         try {
