@@ -51,6 +51,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean walEnabled;
     private final java.util.concurrent.atomic.AtomicLong writesCommitted = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong writesDurable = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Runnable> walWrittenListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Engine(StorageOptions options) throws IOException {
         this.options = options;
@@ -70,6 +71,9 @@ public final class Engine implements AutoCloseable {
                 .setMaxBackgroundJobs(options.maxBackgroundJobs())
                 .setBytesPerSync(1 << 20)
                 .setKeepLogFileNum(5)
+                // archived WAL files stay readable for replicas resuming by sequence number
+                .setWalTtlSeconds(options.walRetention().seconds())
+                .setWalSizeLimitMB(options.walRetention().megabytes())
                 // WAL records are buffered and written once per event-loop iteration, before
                 // any reply leaves (see makeDurable), as Redis writes its AOF in beforeSleep
                 .setManualWalFlush(true);
@@ -234,6 +238,39 @@ public final class Engine implements AutoCloseable {
             throw new StorageException("WAL write failed: " + e.getMessage(), e);
         }
         writesDurable.accumulateAndGet(target, Math::max);
+        walWritten();
+    }
+
+    /**
+     * Runs {@code listener} each time new WAL records reached the WAL file (where readers of
+     * {@link #walSince} find them). It runs on the writing thread, often an event loop: keep it short.
+     */
+    public void addWalWrittenListener(Runnable listener) {
+        walWrittenListeners.add(listener);
+    }
+
+    private void walWritten() {
+        for (Runnable listener : walWrittenListeners) {
+            listener.run();
+        }
+    }
+
+    /** Whether writes go to the WAL (they must, for replication). */
+    public boolean walEnabled() {
+        return walEnabled;
+    }
+
+    /** Sequence number of the last write applied to this database (0 for a new database). */
+    public long latestSequence() {
+        return db.getLatestSequenceNumber();
+    }
+
+    /**
+     * The WAL's write batches from the one holding {@code sequence} on; the caller closes it.
+     * Fails when that part of the WAL is no longer kept.
+     */
+    public org.rocksdb.TransactionLogIterator walSince(long sequence) throws RocksDBException {
+        return db.getUpdatesSince(sequence);
     }
 
     /** A single delete outside any transaction, for bookkeeping repairs. */
@@ -301,7 +338,9 @@ public final class Engine implements AutoCloseable {
             db.flushWal(durability == Durability.EVERYSEC);
         } catch (RocksDBException e) {
             log.error("WAL sync failed: {}", e.getMessage());
+            return;
         }
+        walWritten();
     }
 
     /** Flushes and fsyncs the WAL, then closes the database. */

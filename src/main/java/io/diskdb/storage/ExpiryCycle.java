@@ -50,6 +50,9 @@ public final class ExpiryCycle implements AutoCloseable {
 
     /** Expires up to one batch of due keys; returns how many index entries it handled. */
     public int runOnce() {
+        if (keyspace.isReplica()) {
+            return 0; // a replica deletes nothing itself: the master's expiry deletes replicate
+        }
         long now = System.currentTimeMillis();
         List<byte[]> due = new ArrayList<>();
         Engine engine = keyspace.engine();

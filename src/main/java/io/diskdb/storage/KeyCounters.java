@@ -65,6 +65,26 @@ public final class KeyCounters {
         expires.set(db, 0);
     }
 
+    /** Re-reads one database's counts (a replica, after applying its master's merges to them). */
+    void reload(Engine engine, int db) throws RocksDBException {
+        keys.set(db, read(engine, keysKey(db)));
+        expires.set(db, read(engine, expiresKey(db)));
+    }
+
+    /** Whether a DEFAULT-family record is one of the counters, and of which database (-1: not one). */
+    static int counterDb(byte[] key) {
+        String text = new String(key, StandardCharsets.US_ASCII);
+        int colon = text.indexOf(':');
+        if (colon < 0 || !(text.startsWith("keys:") || text.startsWith("expires:"))) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     int databases() {
         return databases;
     }

@@ -26,6 +26,12 @@ public final class Keyspace implements AutoCloseable {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WholeDatabaseListener> databaseListeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Transaction> transactions;
+    private final ReplicatedWriteApplier replicatedWrites;
+    /**
+     * This database follows a master: it makes no writes of its own, so expired keys are only
+     * hidden from reads (the master's deletes arrive through replication), as on a Redis replica.
+     */
+    private volatile boolean replica;
 
     public Keyspace(StorageOptions options, int databases) throws IOException {
         this.engine = new Engine(options);
@@ -40,6 +46,33 @@ public final class Keyspace implements AutoCloseable {
             throw new IOException("cannot read database bookkeeping: " + e.getMessage(), e);
         }
         this.transactions = ThreadLocal.withInitial(() -> new Transaction(this));
+        this.replicatedWrites = new ReplicatedWriteApplier(this);
+    }
+
+    /** Whether this database follows a master (see {@link #replica}). */
+    public boolean isReplica() {
+        return replica;
+    }
+
+    /**
+     * Starts or stops following a master. On promotion, bookkeeping that was loaded before the
+     * master's writes arrived (collection versions) is read again from the replicated records.
+     */
+    public void replica(boolean follows) {
+        if (replica && !follows) {
+            reloadVersionReservation();
+        }
+        replica = follows;
+    }
+
+    /**
+     * Applies one write batch of the master (its WAL record, {@code data}) that must start at
+     * {@code sequence} = this database's latest sequence + 1.
+     *
+     * @throws SequenceGapException when it does not follow on
+     */
+    public void applyReplicated(long sequence, byte[] data) {
+        replicatedWrites.apply(sequence, data);
     }
 
     /**
@@ -114,6 +147,22 @@ public final class Keyspace implements AutoCloseable {
         return counters;
     }
 
+    DatabaseMap databaseMap() {
+        return databaseMap;
+    }
+
+    void notifyBeforeFlush(int logicalDb) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeFlush(logicalDb);
+        }
+    }
+
+    void notifyBeforeSwap(int logicalA, int logicalB) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeSwap(logicalA, logicalB);
+        }
+    }
+
     void notifyCommitted(List<KeyChange> changes) {
         for (CommitListener listener : listeners) {
             listener.committed(changes);
@@ -147,9 +196,7 @@ public final class Keyspace implements AutoCloseable {
 
     /** SWAPDB: caller holds every key lock. */
     public void swapDatabases(int a, int b) {
-        for (WholeDatabaseListener listener : databaseListeners) {
-            listener.beforeSwap(a, b);
-        }
+        notifyBeforeSwap(a, b);
         try {
             databaseMap.swap(a, b);
         } catch (RocksDBException e) {
@@ -162,9 +209,7 @@ public final class Keyspace implements AutoCloseable {
      * batch, plus a range delete of each collection's elements. Caller holds every key lock.
      */
     public void flush(int logicalDb, Consumer<byte[]> deletedKeyObserver) {
-        for (WholeDatabaseListener listener : databaseListeners) {
-            listener.beforeFlush(logicalDb);
-        }
+        notifyBeforeFlush(logicalDb);
         int db = physical(logicalDb);
         try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
             byte[] from = KeyCodec.dbPrefix(db);
