@@ -24,6 +24,7 @@ import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
+import io.diskdb.storage.WalRetention;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -94,7 +95,8 @@ public final class DiskDbServer implements AutoCloseable {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
                 settings.getCacheMaxMemory(), settings.getWalRecovery(), settings.getWriteBufferSize(),
-                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs());
+                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs(),
+                new WalRetention(settings.getWalRetentionSeconds(), settings.getWalRetentionMb()));
     }
 
     private static Durability durability(SyncPolicy sync) {
