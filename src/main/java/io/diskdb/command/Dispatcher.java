@@ -106,6 +106,10 @@ public final class Dispatcher {
                 return null;
             }
         }
+        if (command.spec().hasFlag("write") && server.replication().isReplica()) {
+            reject(reply, ReplicationCommands.READONLY);
+            return null;
+        }
         if (session.inResp2SubscribedMode() && !PubSubCommands.allowedWhileSubscribed(command)) {
             reject(reply, "ERR Can't execute '" + command.spec().name() + "': only (P|S)SUBSCRIBE / "
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");

@@ -18,6 +18,7 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.pubsub.KeyspaceNotifier;
 import io.diskdb.pubsub.PubSub;
+import io.diskdb.replication.Replication;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
@@ -77,6 +78,7 @@ public final class DiskDbServer implements AutoCloseable {
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
     private KeyspaceNotifier keyspaceNotifier;
+    private Replication replication;
     private EventLoopGroup group;
     private ReplyBarrier replyBarrier;
     private Dispatcher dispatcher;
@@ -126,6 +128,7 @@ public final class DiskDbServer implements AutoCloseable {
             tlsListener.config().setAutoRead(true);
         }
         IdleClientReaper.schedule(group, clients, settings);
+        replication.startFromSettings();
         log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
                 listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
                 Epoll.isAvailable() ? "epoll" : "nio");
@@ -191,6 +194,7 @@ public final class DiskDbServer implements AutoCloseable {
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
         replyBarrier = new ReplyBarrier(keyspace.engine());
+        replication = new Replication(keyspace, settings, this::port);
         outputLimits = new OutputBufferLimits(settings);
     }
 
@@ -313,6 +317,11 @@ public final class DiskDbServer implements AutoCloseable {
         return pubsub;
     }
 
+    /** Master or replica, the attached replicas, WAIT. */
+    public Replication replication() {
+        return replication;
+    }
+
     /** Publishes keyspace notifications (notify-keyspace-events). */
     public KeyspaceNotifier keyspaceNotifier() {
         return keyspaceNotifier;
@@ -392,6 +401,9 @@ public final class DiskDbServer implements AutoCloseable {
             if (!group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
                 log.warn("event loops did not stop within 10 s; closing the database anyway");
             }
+        }
+        if (replication != null) {
+            replication.close();
         }
         if (expiryCycle != null) {
             expiryCycle.close();

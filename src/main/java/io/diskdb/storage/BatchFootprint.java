@@ -4,20 +4,23 @@ import io.diskdb.util.Bytes;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What a write batch made elsewhere (by the master) touches here, found by walking its records:
  * the meta keys it writes, whole databases it range-deletes (FLUSHDB/FLUSHALL), the key
- * counters it merges into and whether it rewrites the database map (SWAPDB). The replica needs
+ * counter deltas it merges and whether it rewrites the database map (SWAPDB). The replica needs
  * this to keep everything derived from the records coherent: hot cache, counters, WATCH.
  */
 final class BatchFootprint {
     final Set<Bytes> metaKeys = new LinkedHashSet<>();
     final Set<Integer> flushedDbs = new TreeSet<>();
-    final Set<Integer> counterDbs = new TreeSet<>();
+    /** DEFAULT-family records in batch order: key and merge operand (null = deleted). */
+    final List<byte[][]> defaultRecords = new ArrayList<>();
     byte[] newDatabaseMap;
 
     static BatchFootprint of(Engine engine, WriteBatch batch) throws RocksDBException {
@@ -48,12 +51,15 @@ final class BatchFootprint {
             if (family == metaFamily) {
                 metaKeys.add(new Bytes(key));
             } else if (family == defaultFamily) {
-                int counterDb = KeyCounters.counterDb(key);
-                if (counterDb >= 0) {
-                    counterDbs.add(counterDb);
-                } else if (DatabaseMap.isMapRecord(key) && value != null) {
+                if (DatabaseMap.isMapRecord(key) && value != null) {
                     newDatabaseMap = value;
                 }
+            }
+        }
+
+        private void recordDefault(int family, byte[] key, byte[] operand) {
+            if (family == defaultFamily) {
+                defaultRecords.add(new byte[][] {key, operand});
             }
         }
 
@@ -70,21 +76,23 @@ final class BatchFootprint {
         @Override
         public void merge(int family, byte[] key, byte[] value) {
             record(family, key, null);
+            recordDefault(family, key, value);
         }
 
         @Override
         public void merge(byte[] key, byte[] value) {
-            record(0, key, null);
+            merge(0, key, value);
         }
 
         @Override
         public void delete(int family, byte[] key) {
             record(family, key, null);
+            recordDefault(family, key, null);
         }
 
         @Override
         public void delete(byte[] key) {
-            record(0, key, null);
+            delete(0, key);
         }
 
         @Override

@@ -65,23 +65,30 @@ public final class KeyCounters {
         expires.set(db, 0);
     }
 
-    /** Re-reads one database's counts (a replica, after applying its master's merges to them). */
-    void reload(Engine engine, int db) throws RocksDBException {
-        keys.set(db, read(engine, keysKey(db)));
-        expires.set(db, read(engine, expiresKey(db)));
-    }
-
-    /** Whether a DEFAULT-family record is one of the counters, and of which database (-1: not one). */
-    static int counterDb(byte[] key) {
+    /**
+     * Applies a counter record of a replicated batch to the counts in memory: a merge adds its
+     * delta, a delete (FLUSHDB) resets. Reading the record back instead would fold every merge
+     * operand still in the memtable, on each batch. Other DEFAULT-family records are ignored.
+     */
+    void applyReplicated(byte[] key, byte[] mergeOperand) {
         String text = new String(key, StandardCharsets.US_ASCII);
-        int colon = text.indexOf(':');
-        if (colon < 0 || !(text.startsWith("keys:") || text.startsWith("expires:"))) {
-            return -1;
+        AtomicLongArray counts = text.startsWith("keys:") ? keys : text.startsWith("expires:") ? expires : null;
+        if (counts == null) {
+            return;
         }
+        int db;
         try {
-            return Integer.parseInt(text.substring(colon + 1));
+            db = Integer.parseInt(text.substring(text.indexOf(':') + 1));
         } catch (NumberFormatException e) {
-            return -1;
+            return;
+        }
+        if (db < 0 || db >= databases) {
+            return;
+        }
+        if (mergeOperand == null) {
+            counts.set(db, 0);
+        } else if (mergeOperand.length == 8) {
+            counts.addAndGet(db, ByteBuffer.wrap(mergeOperand).order(ByteOrder.LITTLE_ENDIAN).getLong());
         }
     }
 

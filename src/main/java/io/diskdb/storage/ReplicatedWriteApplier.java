@@ -61,10 +61,8 @@ final class ReplicatedWriteApplier {
         for (Bytes metaKey : footprint.metaKeys) {
             keyspace.cache().invalidate(metaKey);
         }
-        for (int db : footprint.counterDbs) {
-            if (db < keyspace.counters().databases()) {
-                keyspace.counters().reload(engine, db);
-            }
+        for (byte[][] record : footprint.defaultRecords) {
+            keyspace.counters().applyReplicated(record[0], record[1]);
         }
         if (footprint.newDatabaseMap != null) {
             keyspace.databaseMap().reload();

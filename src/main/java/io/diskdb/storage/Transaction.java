@@ -261,6 +261,11 @@ public final class Transaction {
         if (!hasWrites()) {
             return;
         }
+        if (keyspace.isReplica()) {
+            // became a replica while the command ran (REPLICAOF waits for it, but it started
+            // before): a write of its own would fork its data from its master's
+            throw new StorageException("the server became a replica while the command ran; nothing was written", null);
+        }
         List<KeyChange> changes = new ArrayList<>();
         long[] keyDeltas = new long[keyspace.counters().databases()];
         long[] expireDeltas = new long[keyDeltas.length];
