@@ -53,6 +53,20 @@ public final class DiskDbProcess implements AutoCloseable {
         return port;
     }
 
+    /** Sends a signal by name (STOP, CONT...) to the server process. */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     public void kill() {
         process.destroyForcibly();
