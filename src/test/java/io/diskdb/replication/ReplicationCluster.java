@@ -45,7 +45,22 @@ final class ReplicationCluster implements AutoCloseable {
     DiskDbProcess startReplica(String name, DiskDbProcess master, String... flags) {
         List<String> args = new ArrayList<>(List.of("--replicaof", "127.0.0.1:" + master.port()));
         args.addAll(List.of(flags));
-        return start(name, args.toArray(String[]::new));
+        DiskDbProcess replica = start(name, args.toArray(String[]::new));
+        awaitReplicated(replica, 0);
+        return replica;
+    }
+
+    /** Waits until the replica's link is up and it has applied up to {@code sequence}. */
+    static void awaitReplicated(DiskDbProcess replica, long sequence) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        try (Jedis r = client(replica)) {
+            while (!"up".equals(info(r, "master_link_status")) || infoLong(r, "slave_repl_offset") < sequence) {
+                if (System.currentTimeMillis() > deadline) {
+                    fail("replica on " + replica.port() + " did not reach " + sequence + ": " + r.info("replication"));
+                }
+                sleep(20);
+            }
+        }
     }
 
     Path log(String name) {
@@ -84,18 +99,11 @@ final class ReplicationCluster implements AutoCloseable {
 
     /** Waits until every replica has applied everything {@code master} has (the master being idle). */
     static void awaitCaughtUp(DiskDbProcess master, DiskDbProcess... replicas) {
-        long deadline = System.currentTimeMillis() + 30_000;
         try (Jedis m = client(master)) {
             long target = infoLong(m, "master_repl_offset");
             for (DiskDbProcess replica : replicas) {
+                awaitReplicated(replica, target);
                 try (Jedis r = client(replica)) {
-                    while (!"up".equals(info(r, "master_link_status")) || infoLong(r, "slave_repl_offset") < target) {
-                        if (System.currentTimeMillis() > deadline) {
-                            fail("replica on " + replica.port() + " did not catch up with " + target + ": "
-                                    + r.info("replication"));
-                        }
-                        sleep(20);
-                    }
                     assertEquals(target, infoLong(r, "slave_repl_offset"), "replica ahead of its master");
                 }
             }
