@@ -223,6 +223,9 @@ public final class Replication implements AutoCloseable {
         AttachedReplica replica = new AttachedReplica(session, engine, replicaListeningPort, nextSequence,
                 settings::getReplTimeout, this::checkWaits, replicas::remove);
         replicas.add(replica);
+        // As a Redis master does with its replicas: nothing more is ever replied on this
+        // connection, a reply would land in the middle of the stream.
+        session.repliesOff();
         replica.start(ids.replid());
         return null;
     }
