@@ -101,6 +101,15 @@ public final class Keyspace implements AutoCloseable {
         return versions.next();
     }
 
+    /**
+     * Makes the next collection version come from the reservation stored in the database rather
+     * than from this process's memory: for a replica promoted to master, whose database holds the
+     * reservations its master made. Caller makes sure no command runs meanwhile.
+     */
+    public void reloadVersionReservation() {
+        versions.forget();
+    }
+
     KeyCounters counters() {
         return counters;
     }
