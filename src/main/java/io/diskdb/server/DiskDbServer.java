@@ -24,6 +24,8 @@ import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
+import io.diskdb.storage.WholeDatabaseListener;
+import io.diskdb.types.JsonTreeCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -188,6 +190,13 @@ public final class DiskDbServer implements AutoCloseable {
         dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
+        keyspace.addWholeDatabaseListener(blocking);
+        keyspace.addWholeDatabaseListener(new WholeDatabaseListener() {
+            @Override
+            public void afterDataReplaced() {
+                JsonTreeCache.of(DiskDbServer.this).clear();
+            }
+        });
         replyBarrier = new ReplyBarrier(keyspace.engine());
         outputLimits = new OutputBufferLimits(settings);
     }

@@ -17,8 +17,13 @@ final class DatabaseMap {
     DatabaseMap(Engine engine, int databases) throws RocksDBException {
         this.engine = engine;
         this.physical = new int[databases];
+        reload();
+    }
+
+    /** Reads the persisted map again (after the whole database was replaced). */
+    synchronized void reload() throws RocksDBException {
         byte[] stored = engine.get(ColumnFamily.DEFAULT, KEY);
-        for (int i = 0; i < databases; i++) {
+        for (int i = 0; i < physical.length; i++) {
             physical[i] = stored != null && stored.length >= 2 * (i + 1)
                     ? ((stored[2 * i] & 0xff) << 8) | (stored[2 * i + 1] & 0xff)
                     : i;

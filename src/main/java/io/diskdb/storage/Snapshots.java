@@ -154,8 +154,11 @@ public final class Snapshots implements AutoCloseable {
             Files.createDirectories(root);
             target = uniqueTarget(started);
             beforeCheckpoint.run();
+            engine.gate().enterShared(); // RocksDB must not be closed or replaced under the checkpoint
             try (Checkpoint checkpoint = Checkpoint.create(engine.db())) {
                 checkpoint.createCheckpoint(target.toString());
+            } finally {
+                engine.gate().exitShared();
             }
             long finished = System.currentTimeMillis();
             lastDirectory = target;
