@@ -239,6 +239,23 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     /**
+     * Replaces all the data with the database staged in {@code staged} (inside the data directory)
+     * while the server runs — a replica's full sync. Every client's next command is held back
+     * (connections stay open) until the new data is live; the commands running finish first; no
+     * command sees a mix of old and new. See {@link Keyspace#replaceData}.
+     *
+     * @return the latest RocksDB sequence number of the new data
+     */
+    public long replaceData(java.nio.file.Path staged) throws IOException {
+        pause.hold();
+        try {
+            return keyspace.replaceData(staged);
+        } finally {
+            pause.releaseHold();
+        }
+    }
+
+    /**
      * The users, loaded from the ACL file before anything else opens (a bad file stops the
      * start with one line, as in Redis); requirepass then sets the default user's password,
      * at startup and on CONFIG SET.
