@@ -27,5 +27,6 @@ public final class CommandFamilies {
         MemoryCommands.register(table);
         PubSubCommands.register(table, server);
         ResetCommand.register(table, server);
+        ReplicationCheckpointCommands.register(table);
     }
 }

@@ -18,6 +18,7 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.pubsub.KeyspaceNotifier;
 import io.diskdb.pubsub.PubSub;
+import io.diskdb.replication.ReplicationCheckpoints;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
@@ -72,6 +73,7 @@ public final class DiskDbServer implements AutoCloseable {
     private Snapshots snapshots;
     private Backups backups;
     private ManualCompaction compaction;
+    private ReplicationCheckpoints replicationCheckpoints;
     private CommandTable commands;
     private AclRegistry acl;
     private ExpiryCycle expiryCycle;
@@ -178,6 +180,8 @@ public final class DiskDbServer implements AutoCloseable {
                 () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
         backups = new Backups(keyspace.engine());
         compaction = new ManualCompaction(keyspace.engine());
+        replicationCheckpoints = new ReplicationCheckpoints(keyspace.engine(),
+                settings::getReplFullsyncCheckpointTimeoutMs);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -375,6 +379,11 @@ public final class DiskDbServer implements AutoCloseable {
         return compaction;
     }
 
+    /** Checkpoints made for replicas' full syncs (master side). */
+    public ReplicationCheckpoints replicationCheckpoints() {
+        return replicationCheckpoints;
+    }
+
     public RuntimeConfig config() {
         return config;
     }
@@ -428,6 +437,9 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (compaction != null) {
             compaction.close();
+        }
+        if (replicationCheckpoints != null) {
+            replicationCheckpoints.close();
         }
         if (keyspace != null) {
             keyspace.close();

@@ -216,7 +216,8 @@ public final class Snapshots implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory and everything in it. */
+    public static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
