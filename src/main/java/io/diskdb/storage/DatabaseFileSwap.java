@@ -43,6 +43,14 @@ public final class DatabaseFileSwap {
     private static final Pattern DATABASE_FILE = Pattern.compile(
             "CURRENT|IDENTITY|LOCK|MANIFEST-[0-9]+|OPTIONS-[0-9]+(\\.dbtmp)?|[0-9]+\\.(sst|log|blob|ldb|dbtmp)");
 
+    /** Renames a file; tests put one here that stops part-way, as a crash would. */
+    @FunctionalInterface
+    interface Mover {
+        Mover FILES = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+
+        void move(Path from, Path to) throws IOException;
+    }
+
     private DatabaseFileSwap() {
     }
 
@@ -56,6 +64,10 @@ public final class DatabaseFileSwap {
      * the data directory's database; {@code staged} is emptied and removed.
      */
     static void install(Path staged, Path dataDir) throws IOException {
+        install(staged, dataDir, Mover.FILES);
+    }
+
+    static void install(Path staged, Path dataDir, Mover mover) throws IOException {
         Path stagedAbsolute = staged.toAbsolutePath().normalize();
         Path dirAbsolute = dataDir.toAbsolutePath().normalize();
         if (!stagedAbsolute.startsWith(dirAbsolute) || stagedAbsolute.equals(dirAbsolute)) {
@@ -72,8 +84,8 @@ public final class DatabaseFileSwap {
             }
         }
         fsync(staged);
-        writeJournal(dataDir, dirAbsolute.relativize(stagedAbsolute).toString(), names);
-        finish(dataDir);
+        writeJournal(dataDir, dirAbsolute.relativize(stagedAbsolute).toString(), names, mover);
+        finish(dataDir, mover);
     }
 
     /**
@@ -87,13 +99,13 @@ public final class DatabaseFileSwap {
         }
         if (Files.exists(root.resolve(JOURNAL))) {
             log.warn("finishing the replacement of the database in {} that was interrupted", dataDir);
-            finish(dataDir);
+            finish(dataDir, Mover.FILES);
         } else {
             Snapshots.deleteTree(root);
         }
     }
 
-    private static void finish(Path dataDir) throws IOException {
+    private static void finish(Path dataDir, Mover mover) throws IOException {
         Path root = dataDir.resolve(DIRECTORY);
         List<String> journal = Files.readAllLines(root.resolve(JOURNAL), StandardCharsets.UTF_8);
         Path staged = dataDir.resolve(journal.get(0));
@@ -110,7 +122,7 @@ public final class DatabaseFileSwap {
         }
         old.sort((a, b) -> Boolean.compare(!isCurrent(a), !isCurrent(b)));
         for (Path file : old) {
-            Files.move(file, previous.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            mover.move(file, previous.resolve(file.getFileName())); // a rename replaces an earlier attempt's
         }
         fsync(dataDir);
         if (Files.isDirectory(staged)) {
@@ -118,7 +130,7 @@ public final class DatabaseFileSwap {
             moving.sort((a, b) -> Boolean.compare(isCurrent(a), isCurrent(b))); // CURRENT last
             for (Path file : moving) {
                 if (incoming.contains(file.getFileName().toString())) {
-                    Files.move(file, dataDir.resolve(file.getFileName()));
+                    mover.move(file, dataDir.resolve(file.getFileName()));
                 }
             }
         }
@@ -136,7 +148,8 @@ public final class DatabaseFileSwap {
     }
 
     /** Written in full under a temporary name, then renamed: the journal exists whole or not at all. */
-    private static void writeJournal(Path dataDir, String stagedRelative, List<String> names) throws IOException {
+    private static void writeJournal(Path dataDir, String stagedRelative, List<String> names, Mover mover)
+            throws IOException {
         Path root = dataDir.resolve(DIRECTORY);
         Files.createDirectories(root);
         Path temporary = root.resolve(JOURNAL + ".tmp");
@@ -144,7 +157,7 @@ public final class DatabaseFileSwap {
         names.forEach(name -> text.append(name).append('\n'));
         Files.writeString(temporary, text, StandardCharsets.UTF_8);
         fsync(temporary);
-        Files.move(temporary, root.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE);
+        mover.move(temporary, root.resolve(JOURNAL));
         fsync(root);
     }
 
