@@ -251,11 +251,33 @@ public final class DiskDbServer implements AutoCloseable {
      * @return the latest RocksDB sequence number of the new data
      */
     public long replaceData(java.nio.file.Path staged) throws IOException {
+        awaitLongBackgroundJobs();
         pause.hold();
         try {
             return keyspace.replaceData(staged);
         } finally {
             pause.releaseHold();
+        }
+    }
+
+    /**
+     * A backup, snapshot or manual compaction keeps the data gate for as long as it runs: waiting
+     * for them before holding the clients keeps the clients' stop short. One that starts in between
+     * is still waited for, with the clients held.
+     */
+    private void awaitLongBackgroundJobs() throws IOException {
+        boolean logged = false;
+        while (backups.inProgress() || compaction.inProgress() || snapshots.inProgress()) {
+            if (!logged) {
+                log.info("waiting for the backup, snapshot or compaction in progress before swapping in the new data");
+                logged = true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to swap in the new data", e);
+            }
         }
     }
 
