@@ -28,5 +28,6 @@ public final class CommandFamilies {
         PubSubCommands.register(table, server);
         ResetCommand.register(table, server);
         ReplicationCommands.register(table);
+        ReplicationCheckpointCommands.register(table);
     }
 }

@@ -133,6 +133,16 @@ public final class ConfigParameters {
                     .help("Most flushed WAL kept for replicas, in MB, oldest dropped first; 0 = no size limit.",
                             "Both 0: no WAL is kept beyond recovery, a replica that falls behind syncs fully.")
                     .build(),
+            intParam("repl-fullsync-parallelism", 1, 64, Settings::getReplFullsyncParallelism,
+                    Settings::setReplFullsyncParallelism)
+                    .yaml("replication.fullsync_parallelism")
+                    .help("Connections a replica fetches the master's checkpoint files over in a full sync.")
+                    .build(),
+            define("repl-fullsync-checkpoint-timeout", ValueTypes.duration(1000),
+                    Settings::getReplFullsyncCheckpointTimeoutMs, Settings::setReplFullsyncCheckpointTimeoutMs)
+                    .yaml("replication.fullsync_checkpoint_timeout")
+                    .help("A master deletes a checkpoint made for a full sync when no replica has fetched",
+                            "from it for this long (a replica that died mid-sync): 60s, 5m.").build(),
 
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,

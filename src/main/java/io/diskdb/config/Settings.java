@@ -49,6 +49,8 @@ public final class Settings {
     private volatile int replTimeout = 60;
     private volatile long walRetentionSeconds = 3600;
     private volatile long walRetentionMb = 1024;
+    private volatile int replFullsyncParallelism = 4;
+    private volatile long replFullsyncCheckpointTimeoutMs = 60_000;
 
     // ---- cache ----
     private volatile long cacheMaxMemory = 256L * MB;
@@ -294,6 +296,24 @@ public final class Settings {
 
     public void setSnapshotKeep(int snapshotKeep) {
         this.snapshotKeep = snapshotKeep;
+    }
+
+    /** Connections a replica fetches a master's checkpoint over in a full sync. */
+    public int getReplFullsyncParallelism() {
+        return replFullsyncParallelism;
+    }
+
+    public void setReplFullsyncParallelism(int replFullsyncParallelism) {
+        this.replFullsyncParallelism = replFullsyncParallelism;
+    }
+
+    /** A master releases a replication checkpoint no replica has used for this long (ms). */
+    public long getReplFullsyncCheckpointTimeoutMs() {
+        return replFullsyncCheckpointTimeoutMs;
+    }
+
+    public void setReplFullsyncCheckpointTimeoutMs(long replFullsyncCheckpointTimeoutMs) {
+        this.replFullsyncCheckpointTimeoutMs = replFullsyncCheckpointTimeoutMs;
     }
 
     /** Bytes the hot cache may hold. */

@@ -120,6 +120,15 @@ public final class AttachedReplica {
         }
     }
 
+    /** Waits until the feeder thread has ended (after {@link #disconnect}). */
+    void awaitStopped() {
+        try {
+            feeder.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Disconnects the replica (it will reconnect and PSYNC again). */
     void disconnect() {
         stop();

@@ -113,11 +113,21 @@ final class MasterLink {
 
     private void run() {
         long backoff = FIRST_BACKOFF_MILLIS;
+        boolean fullSyncedLast = false;
         while (!stopped) {
             try {
                 if (session()) {
-                    backoff = FIRST_BACKOFF_MILLIS; // a full sync finished: PSYNC again right away
-                    continue;
+                    if (!fullSyncedLast) {
+                        fullSyncedLast = true;
+                        continue; // a full sync finished: PSYNC again right away to continue from it
+                    }
+                    // Two full syncs in a row: the master's WAL retention is shorter than a full
+                    // sync takes under its write load. Back off instead of looping at full speed.
+                    log.warn("full sync from {}:{} again right after one: the master keeps less WAL than a full"
+                            + " sync takes (replication.wal_retention_*); retrying in {} ms", master.host(),
+                            master.port(), backoff);
+                } else {
+                    fullSyncedLast = false;
                 }
             } catch (IOException | RuntimeException e) {
                 if (stopped) {
@@ -133,7 +143,7 @@ final class MasterLink {
                 }
                 state = LinkState.CONNECT;
             }
-            if (lastIoMillis > 0 && System.currentTimeMillis() - lastIoMillis < backoff) {
+            if (!fullSyncedLast && lastIoMillis > 0 && System.currentTimeMillis() - lastIoMillis < backoff) {
                 backoff = FIRST_BACKOFF_MILLIS; // the stream ran until just now: reconnect quickly
             }
             sleep(backoff);

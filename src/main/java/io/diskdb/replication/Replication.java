@@ -40,12 +40,14 @@ public final class Replication implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile FullSyncTransfer fullSync;
+    private final FullSync fullSync;
+    private final FullSyncProgress fullSyncProgress = new FullSyncProgress();
     private volatile ReplicationIds ids;
     private volatile MasterLink link;
 
-    public Replication(Keyspace keyspace, Settings settings, IntSupplier listeningPort) {
+    public Replication(Keyspace keyspace, Settings settings, IntSupplier listeningPort, FullSync fullSync) {
         this.keyspace = keyspace;
+        this.fullSync = fullSync;
         this.settings = settings;
         this.listeningPort = listeningPort;
         this.stateFile = new ReplicationStateFile(settings.dataDir());
@@ -53,11 +55,6 @@ public final class Replication implements AutoCloseable {
         stateFile.save(ids);
         keyspace.engine().addWalWrittenListener(this::wakeFeeders);
         timer.scheduleWithFixedDelay(this::checkWaits, 10, 10, TimeUnit.MILLISECONDS);
-    }
-
-    /** How full syncs are made; until set, a replica PSYNC cannot continue is refused with the reason. */
-    public void fullSyncTransfer(FullSyncTransfer transfer) {
-        this.fullSync = transfer;
     }
 
     /** Follows the master configured with replicaof, if any (at start). */
@@ -91,7 +88,11 @@ public final class Replication implements AutoCloseable {
             field.accept("master_port", current.master().port());
             field.accept("master_link_status", current.up() ? "up" : "down");
             field.accept("master_last_io_seconds_ago", current.lastIoSecondsAgo());
-            field.accept("master_sync_in_progress", current.state() == LinkState.SYNC ? 1 : 0);
+            boolean syncing = current.state() == LinkState.SYNC && fullSyncProgress.inProgress();
+            field.accept("master_sync_in_progress", syncing ? 1 : 0);
+            if (syncing) {
+                fullSyncProgress.infoFields().forEach(field::accept);
+            }
             field.accept("slave_read_repl_offset", offset);
             field.accept("slave_repl_offset", offset);
             if (!current.up()) {
@@ -193,6 +194,18 @@ public final class Replication implements AutoCloseable {
         }
     }
 
+    /** Disconnects the attached replicas and waits until none reads the WAL any more. */
+    private void stopReplicas() {
+        for (AttachedReplica replica : replicas) {
+            replica.disconnect();
+            replica.awaitStopped();
+        }
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
     // ---- master side ----
 
     /**
@@ -203,6 +216,11 @@ public final class Replication implements AutoCloseable {
      */
     public String psync(ClientSession session, int replicaListeningPort, String askedId, long nextSequence) {
         Engine engine = keyspace.engine();
+        MasterLink current = link;
+        if (current != null && !current.up()) {
+            // its data may be replaced by a full sync any moment: nothing to stream from yet
+            return "NOMASTERLINK Can't SYNC while not connected with my master";
+        }
         if (!engine.walEnabled()) {
             return "ERR replication needs the WAL: this server runs with wal-enabled (appendonly) off";
         }
@@ -210,14 +228,11 @@ public final class Replication implements AutoCloseable {
                 sequence -> WalTail.holds(engine, sequence));
         if (!decision.partial()) {
             log.info("replica {} cannot continue: {}", session.remoteAddress(), decision.reason());
-            FullSyncTransfer transfer = fullSync;
-            if (transfer == null) {
-                return "ERR full resync needed (" + decision.reason() + ") but this server cannot serve full syncs";
-            }
             try {
-                return "+FULLRESYNC " + ids.replid() + " " + transfer.createCheckpoint();
-            } catch (IOException e) {
-                return "ERR full resync needed but no checkpoint could be made: " + e.getMessage();
+                return "+FULLRESYNC " + ids.replid() + " " + fullSync.createCheckpoint();
+            } catch (RuntimeException e) {
+                return "ERR full resync needed (" + decision.reason() + ") but no checkpoint could be made: "
+                        + e.getMessage();
             }
         }
         AttachedReplica replica = new AttachedReplica(session, engine, replicaListeningPort, nextSequence,
@@ -297,11 +312,10 @@ public final class Replication implements AutoCloseable {
 
             @Override
             public void fullSync(String masterReplid, String checkpointId, MasterAddress master) throws IOException {
-                FullSyncTransfer transfer = fullSync;
-                if (transfer == null) {
-                    throw new IOException("full sync is not available on this server");
-                }
-                transfer.fetchAndReplace(master, masterUser(), masterPassword(), checkpointId);
+                // Replicas streaming from this one read the WAL of the data about to be replaced.
+                stopReplicas();
+                fullSync.run(master.host(), master.port(), emptyToNull(masterUser()), emptyToNull(masterPassword()),
+                        checkpointId, fullSyncProgress);
                 ids = new ReplicationIds(masterReplid, ReplicationIds.NONE, -1);
                 stateFile.save(ids);
             }

@@ -18,7 +18,9 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.pubsub.KeyspaceNotifier;
 import io.diskdb.pubsub.PubSub;
+import io.diskdb.replication.FullSync;
 import io.diskdb.replication.Replication;
+import io.diskdb.replication.ReplicationCheckpoints;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
@@ -26,6 +28,8 @@ import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
 import io.diskdb.storage.WalRetention;
+import io.diskdb.storage.WholeDatabaseListener;
+import io.diskdb.types.JsonTreeCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -72,6 +76,7 @@ public final class DiskDbServer implements AutoCloseable {
     private Snapshots snapshots;
     private Backups backups;
     private ManualCompaction compaction;
+    private ReplicationCheckpoints replicationCheckpoints;
     private CommandTable commands;
     private AclRegistry acl;
     private ExpiryCycle expiryCycle;
@@ -181,6 +186,8 @@ public final class DiskDbServer implements AutoCloseable {
                 () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
         backups = new Backups(keyspace.engine());
         compaction = new ManualCompaction(keyspace.engine());
+        replicationCheckpoints = new ReplicationCheckpoints(keyspace.engine(),
+                settings::getReplFullsyncCheckpointTimeoutMs);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -193,8 +200,15 @@ public final class DiskDbServer implements AutoCloseable {
         dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
+        keyspace.addWholeDatabaseListener(blocking);
+        keyspace.addWholeDatabaseListener(new WholeDatabaseListener() {
+            @Override
+            public void afterDataReplaced() {
+                JsonTreeCache.of(DiskDbServer.this).clear();
+            }
+        });
         replyBarrier = new ReplyBarrier(keyspace.engine());
-        replication = new Replication(keyspace, settings, this::port);
+        replication = new Replication(keyspace, settings, this::port, new FullSync(this));
         outputLimits = new OutputBufferLimits(settings);
     }
 
@@ -233,6 +247,45 @@ public final class DiskDbServer implements AutoCloseable {
             reason = reason.contains("in use") ? "port already in use" : reason;
         }
         return new IOException("cannot listen on " + settings.getBind() + ":" + port + ": " + reason, cause);
+    }
+
+    /**
+     * Replaces all the data with the database staged in {@code staged} (inside the data directory)
+     * while the server runs — a replica's full sync. Every client's next command is held back
+     * (connections stay open) until the new data is live; the commands running finish first; no
+     * command sees a mix of old and new. See {@link Keyspace#replaceData}.
+     *
+     * @return the latest RocksDB sequence number of the new data
+     */
+    public long replaceData(java.nio.file.Path staged) throws IOException {
+        awaitLongBackgroundJobs();
+        pause.hold();
+        try {
+            return keyspace.replaceData(staged);
+        } finally {
+            pause.releaseHold();
+        }
+    }
+
+    /**
+     * A backup, snapshot or manual compaction keeps the data gate for as long as it runs: waiting
+     * for them before holding the clients keeps the clients' stop short. One that starts in between
+     * is still waited for, with the clients held.
+     */
+    private void awaitLongBackgroundJobs() throws IOException {
+        boolean logged = false;
+        while (backups.inProgress() || compaction.inProgress() || snapshots.inProgress()) {
+            if (!logged) {
+                log.info("waiting for the backup, snapshot or compaction in progress before swapping in the new data");
+                logged = true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to swap in the new data", e);
+            }
+        }
     }
 
     /**
@@ -360,6 +413,11 @@ public final class DiskDbServer implements AutoCloseable {
         return compaction;
     }
 
+    /** Checkpoints made for replicas' full syncs (master side). */
+    public ReplicationCheckpoints replicationCheckpoints() {
+        return replicationCheckpoints;
+    }
+
     public RuntimeConfig config() {
         return config;
     }
@@ -416,6 +474,9 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (compaction != null) {
             compaction.close();
+        }
+        if (replicationCheckpoints != null) {
+            replicationCheckpoints.close();
         }
         if (keyspace != null) {
             keyspace.close();

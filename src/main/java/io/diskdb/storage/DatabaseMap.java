@@ -20,7 +20,7 @@ final class DatabaseMap {
         reload();
     }
 
-    /** Reads the mapping from the database (a replica, after applying its master's SWAPDB). */
+    /** Reads the persisted map again (after the whole database was replaced, or a replicated SWAPDB). */
     synchronized void reload() throws RocksDBException {
         decode(engine.get(ColumnFamily.DEFAULT, KEY), physical);
     }

@@ -38,6 +38,10 @@ public final class ExpiryCycle implements AutoCloseable {
     }
 
     private void runSafely() {
+        DataGate gate = keyspace.engine().gate();
+        if (!gate.tryEnterShared()) {
+            return; // the data is being replaced: the next cycle will do
+        }
         try {
             long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
             while (runOnce() == BATCH && System.nanoTime() < deadline) {
@@ -45,6 +49,8 @@ public final class ExpiryCycle implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("active expiry cycle failed", e);
+        } finally {
+            gate.exitShared();
         }
     }
 

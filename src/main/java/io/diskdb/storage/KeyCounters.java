@@ -22,6 +22,11 @@ public final class KeyCounters {
         this.databases = databases;
         this.keys = new AtomicLongArray(databases);
         this.expires = new AtomicLongArray(databases);
+        reload(engine);
+    }
+
+    /** Reads the persisted counts again (after the whole database was replaced). */
+    void reload(Engine engine) throws RocksDBException {
         for (int db = 0; db < databases; db++) {
             keys.set(db, read(engine, keysKey(db)));
             expires.set(db, read(engine, expiresKey(db)));

@@ -6,6 +6,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,13 @@ public final class Keyspace implements AutoCloseable {
      * @throws SequenceGapException when it does not follow on
      */
     public void applyReplicated(long sequence, byte[] data) {
-        replicatedWrites.apply(sequence, data);
+        DataGate gate = engine.gate();
+        gate.enterShared();
+        try {
+            replicatedWrites.apply(sequence, data);
+        } finally {
+            gate.exitShared();
+        }
     }
 
     /**
@@ -233,6 +240,49 @@ public final class Keyspace implements AutoCloseable {
             cache.invalidateDb(db);
         } catch (RocksDBException e) {
             throw new StorageException("FLUSHDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces all the data with the database staged in {@code staged} (a complete RocksDB database
+     * in a directory inside the data directory, e.g. a fetched checkpoint), crash-safely (see
+     * {@link DatabaseFileSwap}), while the server runs. The caller stops new commands from starting
+     * (clients paused); this waits for the running ones and background jobs to finish (see
+     * {@link DataGate}), tells listeners as for a flush of every database, swaps, reloads the key
+     * counters, database map and version reservation, and empties the hot cache; then listeners
+     * hear {@link WholeDatabaseListener#afterDataReplaced()} before anyone sees the new data.
+     *
+     * @return the latest sequence number of the new data
+     * @throws IOException when the swap failed; the old data is still in place unless the log says
+     *                     the database cannot be opened any more
+     */
+    public long replaceData(Path staged) throws IOException {
+        engine.reopenWith(this::beforeReplacement, dir -> DatabaseFileSwap.install(staged, dir),
+                this::afterReplacement);
+        return engine.db().getLatestSequenceNumber();
+    }
+
+    /** While the old data is still open: listeners look at the keys about to vanish (WATCH). */
+    private void beforeReplacement() {
+        for (int db = 0; db < databases; db++) {
+            for (WholeDatabaseListener listener : databaseListeners) {
+                listener.beforeFlush(db);
+            }
+        }
+    }
+
+    /** Everything read from the old data at open or kept in memory since is read again or dropped. */
+    private void afterReplacement() {
+        try {
+            counters.reload(engine);
+            databaseMap.reload();
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot read database bookkeeping: " + e.getMessage(), e);
+        }
+        versions.forget();
+        cache.invalidateAll();
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.afterDataReplaced();
         }
     }
 

@@ -25,11 +25,19 @@ public final class DiskDbProcess implements AutoCloseable {
 
     /** Started with more flags after --port and --dir, e.g. "--sync", "always". */
     public static DiskDbProcess start(Path dataDir, Path log, String... extraArgs) {
+        return start("io.diskdb.Main", dataDir, log, extraArgs);
+    }
+
+    /**
+     * Another main class of the test class path that takes --port and --dir (and {@code extraArgs})
+     * and listens on that port, e.g. a server driven by a test harness.
+     */
+    public static DiskDbProcess start(String mainClass, Path dataDir, Path log, String... extraArgs) {
         int port = FreePort.find();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"),
-                "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString()));
+                mainClass, "--port", Integer.toString(port), "--dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         try {
             // run where no diskdb.conf is found, so only the flags configure the server
