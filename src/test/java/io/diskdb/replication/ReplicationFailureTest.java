@@ -1,6 +1,8 @@
 package io.diskdb.replication;
 
 import io.diskdb.testing.DiskDbProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class ReplicationFailureTest {
+    @TempDir
+    static Path shared;
+    private static ReplicationCluster cluster;
+    private static DiskDbProcess master;
+    private static DiskDbProcess replica;
+
+    /**
+     * A master that keeps no WAL beyond what recovery needs (retention 0), so that a replica
+     * that falls behind a flush needs a full sync, and a replica of it.
+     */
+    @BeforeAll
+    static void startMasterAndReplica() {
+        cluster = new ReplicationCluster(shared);
+        master = cluster.start("master", "--wal-retention-seconds", "0", "--wal-retention-mb", "0");
+        replica = cluster.startReplica("replica", master);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
     private static final Pattern CONTINUED_FROM = Pattern.compile("replicating from \\S+ \\(replication id \\w+\\) from sequence (\\d+)");
 
     /** Writes in a loop on its own thread until stopped. */
@@ -63,12 +86,13 @@ class ReplicationFailureTest {
     }
 
     @Test
-    void replicaKilledUnderLoadResumesByPartialResync(@TempDir Path dir) throws Exception {
-        try (ReplicationCluster cluster = new ReplicationCluster(dir)) {
-            DiskDbProcess master = cluster.start("master");
-            DiskDbProcess replica = cluster.startReplica("replica", master);
+    void replicaKilledUnderLoadResumesByPartialResync() throws Exception {
+        {
+            awaitCaughtUp(master, replica);
+            long start = ReplicationCluster.infoLong(client(master), "master_repl_offset");
+            int streamsBefore = continuedFrom(cluster.logText("replica")).size();
             try (Writer writer = new Writer(master, "k")) {
-                ReplicationCluster.awaitReplicated(replica, 3000);
+                ReplicationCluster.awaitReplicated(replica, start + 3000);
                 replica.kill();
                 long atKill = writer.writes.get();
                 sleep(500);
@@ -81,17 +105,16 @@ class ReplicationFailureTest {
             assertEquals(dump(master, 1), dump(replica, 1));
             String log = cluster.logText("replica");
             List<Long> continuedFrom = continuedFrom(log);
-            assertEquals(2, continuedFrom.size(), "one stream before the kill, one after: " + log);
-            assertTrue(continuedFrom.get(1) > 1000, "resumed where it was, not from the start: " + continuedFrom);
-            assertFalse(cluster.logText("master").contains("cannot continue"), "no full resync was needed");
+            assertEquals(streamsBefore + 1, continuedFrom.size(), "one more stream after the restart: " + log);
+            assertTrue(continuedFrom.get(continuedFrom.size() - 1) > start + 3000,
+                    "resumed where it was, not from the start: " + continuedFrom);
+            assertFalse(log.contains("asks for a full sync"), "no full resync was needed");
         }
     }
 
     @Test
-    void stalledMasterIsRejoinedOnceItRunsAgain(@TempDir Path dir) throws Exception {
-        try (ReplicationCluster cluster = new ReplicationCluster(dir)) {
-            DiskDbProcess master = cluster.start("master");
-            DiskDbProcess replica = cluster.startReplica("replica", master);
+    void stalledMasterIsRejoinedOnceItRunsAgain() throws Exception {
+        {
             try (Writer writer = new Writer(master, "s")) {
                 sleep(500);
             }
@@ -113,8 +136,36 @@ class ReplicationFailureTest {
             }
             awaitCaughtUp(master, replica);
             assertEquals(dump(master, 1), dump(replica, 1));
-            assertFalse(cluster.logText("master").contains("cannot continue"), "no full resync was needed");
+            assertFalse(cluster.logText("replica").contains("asks for a full sync"), "no full resync was needed");
         }
+    }
+
+    @Test
+    void replicaStoppedLongerThanTheWalRetentionSyncsFully() throws Exception {
+        awaitCaughtUp(master, replica);
+        replica.signal("STOP");
+        try {
+            try (Writer writer = new Writer(master, "f")) {
+                sleep(300);
+            }
+            try (Jedis m = client(master)) {
+                m.sendCommand(ReplicationCluster.command("COMPACT")); // flushed: the WAL behind it is dropped
+                // the master gives up on the silent replica after repl-timeout
+                long deadline = System.currentTimeMillis() + 20_000;
+                while (infoLong(m, "connected_slaves") > 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the master kept a silent replica");
+                    sleep(100);
+                }
+            }
+        } finally {
+            replica.signal("CONT");
+        }
+        try (Writer writer = new Writer(master, "g")) {
+            sleep(300);
+        }
+        awaitCaughtUp(master, replica);
+        assertEquals(dump(master, 1), dump(replica, 1));
+        assertTrue(cluster.logText("replica").contains("asks for a full sync"), "the WAL it needed was gone");
     }
 
     @Test
@@ -125,7 +176,7 @@ class ReplicationFailureTest {
             DiskDbProcess r2 = cluster.startReplica("r2", master);
             awaitCaughtUp(master, r1, r2);
             Map<String, String> acknowledged = new ConcurrentHashMap<>();
-            writeAcknowledged(master, "before", 300, acknowledged);
+            writeAcknowledged(master, "before", 150, acknowledged);
             master.kill();
 
             // fail over to the replica that has applied the most, and point the other one at it
@@ -141,7 +192,7 @@ class ReplicationFailureTest {
                 assertEquals("master", ReplicationCluster.info(p, "role"));
                 assertEquals("OK", o.replicaof("127.0.0.1", promoted.port()));
             }
-            writeAcknowledged(promoted, "after", 300, acknowledged);
+            writeAcknowledged(promoted, "after", 150, acknowledged);
             awaitCaughtUp(promoted, other);
             try (Jedis p = client(promoted)) {
                 for (Map.Entry<String, String> write : acknowledged.entrySet()) {

