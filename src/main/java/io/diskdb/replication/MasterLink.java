@@ -26,6 +26,7 @@ final class MasterLink {
     private static final Logger log = LoggerFactory.getLogger(MasterLink.class);
     static final long FIRST_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 5000;
+    private static final long ACK_INTERVAL_MILLIS = 1000;
 
     /** What the link needs from the server around it. */
     interface Host {
@@ -56,7 +57,6 @@ final class MasterLink {
     private volatile LinkState state = LinkState.CONNECT;
     private volatile long lastIoMillis;
     private volatile long downSinceMillis = System.currentTimeMillis();
-    private volatile long masterLatestSequence = -1;
     private volatile String lastError = "";
 
     MasterLink(MasterAddress master, Host host) {
@@ -204,22 +204,26 @@ final class MasterLink {
         DataInputStream in = new DataInputStream(c.input());
         Keyspace keyspace = host.keyspace();
         long acked = -1;
+        long ackedAt = 0;
         boolean ackWanted = true;
         while (!stopped) {
             StreamFrames.Frame frame = StreamFrames.read(in);
             lastIoMillis = System.currentTimeMillis();
             if (frame.type() == StreamFrames.PING) {
-                masterLatestSequence = frame.sequence();
-                ackWanted = true;
+                ackWanted = true; // the master wants to hear from us (heartbeat, or WAIT)
             } else {
                 keyspace.applyReplicated(frame.sequence(), frame.data());
             }
-            if (in.available() == 0) {
+            // Acknowledge when caught up with what has arrived, and at least every second under a
+            // load that never lets the input run dry (the master drops a silent replica).
+            long now = System.currentTimeMillis();
+            if (in.available() == 0 || now - ackedAt >= ACK_INTERVAL_MILLIS) {
                 long applied = keyspace.engine().latestSequence();
                 if (ackWanted || applied != acked) {
                     keyspace.engine().makeDurable(); // acknowledged means durable here as on the master
                     c.send(args("REPLCONF", "ACK", Long.toString(applied)));
                     acked = applied;
+                    ackedAt = now;
                     ackWanted = false;
                 }
             }

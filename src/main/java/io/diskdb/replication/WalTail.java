@@ -86,6 +86,12 @@ final class WalTail implements AutoCloseable {
 
     /** Whether the WAL still holds the batches from {@code sequence} on. */
     static boolean holds(Engine engine, long sequence) {
+        try {
+            // committed writes may still be in the WAL buffer, where the iterator cannot see them
+            engine.db().flushWal(false);
+        } catch (RocksDBException e) {
+            return false;
+        }
         try (TransactionLogIterator it = engine.walSince(sequence)) {
             if (!it.isValid()) {
                 return false;

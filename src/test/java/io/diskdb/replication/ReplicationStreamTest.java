@@ -124,6 +124,7 @@ class ReplicationStreamTest {
         m.set("flushed", "v");
         m.flushDB();
         m.set("db2-after-flush", "v");
+        m.swapDB(1, 2);
         m.select(0);
         sleep(400); // past gone-soon's expiry: the master's active expiry deletes it
         m.ping();
