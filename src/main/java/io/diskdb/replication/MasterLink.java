@@ -56,8 +56,7 @@ final class MasterLink {
     private volatile Connection connection;
     private volatile LinkState state = LinkState.CONNECT;
     private volatile long lastIoMillis;
-    private volatile long downSinceMillis = System.currentTimeMillis();
-    private volatile String lastError = "";
+    private volatile long downSinceMillis;
 
     MasterLink(MasterAddress master, Host host) {
         this.master = master;
@@ -102,13 +101,12 @@ final class MasterLink {
         return lastIoMillis == 0 ? -1 : (System.currentTimeMillis() - lastIoMillis) / 1000;
     }
 
-    /** Seconds the link has been down; 0 while up. */
+    /** Seconds the link has been down; 0 while up, -1 if it was never up (as Redis). */
     long downSeconds() {
-        return up() ? 0 : (System.currentTimeMillis() - downSinceMillis) / 1000;
-    }
-
-    String lastError() {
-        return lastError;
+        if (up()) {
+            return 0;
+        }
+        return downSinceMillis == 0 ? -1 : (System.currentTimeMillis() - downSinceMillis) / 1000;
     }
 
     private void run() {
@@ -133,9 +131,8 @@ final class MasterLink {
                 if (stopped) {
                     break;
                 }
-                lastError = String.valueOf(e.getMessage());
                 log.warn("replication link to {}:{} down: {}; retrying in {} ms", master.host(), master.port(),
-                        lastError, backoff);
+                        e.getMessage(), backoff);
             } finally {
                 closeConnection();
                 if (state == LinkState.CONNECTED || state == LinkState.SYNC) {

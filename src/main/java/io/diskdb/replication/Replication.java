@@ -115,10 +115,12 @@ public final class Replication implements AutoCloseable {
         field.accept("master_replid2", current2.replid2());
         field.accept("master_repl_offset", offset);
         field.accept("second_repl_offset", current2.secondOffset());
+        // Redis's backlog is DiskDB's WAL: what it holds from, its retention limit
+        long oldest = WalTail.oldestSequence(keyspace.engine());
         field.accept("repl_backlog_active", keyspace.engine().walEnabled() ? 1 : 0);
         field.accept("repl_backlog_size", settings.getWalRetentionMb() << 20);
-        field.accept("repl_backlog_first_byte_offset", 1);
-        field.accept("repl_backlog_histlen", offset);
+        field.accept("repl_backlog_first_byte_offset", oldest);
+        field.accept("repl_backlog_histlen", Math.max(0, offset - oldest + 1));
     }
 
     /** Where a replica's link is (ROLE), or null on a master. */

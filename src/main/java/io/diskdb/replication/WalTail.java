@@ -1,9 +1,12 @@
 package io.diskdb.replication;
 
 import io.diskdb.storage.Engine;
+import org.rocksdb.LogFile;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.TransactionLogIterator;
 import org.rocksdb.WriteBatch;
+
+import java.util.List;
 
 /**
  * Reads the WAL's write batches in order from a sequence number on, following the log as it
@@ -103,6 +106,19 @@ final class WalTail implements AutoCloseable {
         } catch (RocksDBException e) {
             return false;
         }
+    }
+
+    /** The first sequence the WAL still holds (INFO repl_backlog_first_byte_offset); latest + 1 if none. */
+    static long oldestSequence(Engine engine) {
+        try {
+            List<LogFile> files = engine.db().getSortedWalFiles();
+            if (!files.isEmpty()) {
+                return Math.max(1, files.get(0).startSequence());
+            }
+        } catch (RocksDBException e) {
+            // fall through: report it as empty
+        }
+        return engine.latestSequence() + 1;
     }
 
     @Override
