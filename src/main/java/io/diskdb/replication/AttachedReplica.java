@@ -141,29 +141,34 @@ public final class AttachedReplica {
         long lastPing = 0;
         try (WalTail wal = new WalTail(engine, startSequence)) {
             while (!stopped && channel.isActive()) {
-                int unflushed = 0;
+                // Frames are gathered into one buffer per write: a write from outside the event
+                // loop is a task for it, one per frame would cost the master more than the frame.
+                ByteBuf out = null;
                 while (channel.isWritable() && !stopped) {
                     WalTail.Batch batch = wal.poll();
                     if (batch == null) {
                         break;
                     }
-                    ByteBuf frame = StreamFrames.batch(channel.alloc(), batch.sequence(), batch.data());
-                    unflushed += frame.readableBytes();
-                    channel.write(frame, channel.voidPromise());
-                    if (unflushed >= FLUSH_BYTES) {
-                        channel.flush();
-                        unflushed = 0;
+                    if (out == null) {
+                        out = channel.alloc().buffer(Math.max(FLUSH_BYTES, batch.data().length + 13));
+                    }
+                    StreamFrames.writeBatch(out, batch.sequence(), batch.data());
+                    if (out.readableBytes() >= FLUSH_BYTES) {
+                        channel.writeAndFlush(out, channel.voidPromise());
+                        out = null;
                     }
                 }
                 long now = System.currentTimeMillis();
                 if ((pingWanted || now - lastPing >= PING_INTERVAL_MILLIS) && channel.isWritable()) {
                     pingWanted = false;
                     lastPing = now;
-                    channel.write(StreamFrames.ping(channel.alloc(), engine.latestSequence()), channel.voidPromise());
-                    unflushed++;
+                    if (out == null) {
+                        out = channel.alloc().buffer(16);
+                    }
+                    StreamFrames.writePing(out, engine.latestSequence());
                 }
-                if (unflushed > 0) {
-                    channel.flush();
+                if (out != null) {
+                    channel.writeAndFlush(out, channel.voidPromise());
                 }
                 if (now - lastAckMillis > timeoutSeconds.getAsInt() * 1000L) {
                     log.warn("disconnecting replica {}: no acknowledgement for {} s (repl-timeout)",

@@ -1,7 +1,6 @@
 package io.diskdb.replication;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -25,14 +24,12 @@ final class StreamFrames {
     private StreamFrames() {
     }
 
-    static ByteBuf batch(ByteBufAllocator alloc, long sequence, byte[] data) {
-        ByteBuf frame = alloc.buffer(13 + data.length);
-        frame.writeByte(BATCH).writeLong(sequence).writeInt(data.length).writeBytes(data);
-        return frame;
+    static void writeBatch(ByteBuf out, long sequence, byte[] data) {
+        out.writeByte(BATCH).writeLong(sequence).writeInt(data.length).writeBytes(data);
     }
 
-    static ByteBuf ping(ByteBufAllocator alloc, long latestSequence) {
-        return alloc.buffer(9).writeByte(PING).writeLong(latestSequence);
+    static void writePing(ByteBuf out, long latestSequence) {
+        out.writeByte(PING).writeLong(latestSequence);
     }
 
     /** One frame as the replica reads it. */
