@@ -8,8 +8,10 @@ import io.diskdb.storage.Keyspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ final class MasterLink {
     static final long FIRST_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 5000;
     private static final long ACK_INTERVAL_MILLIS = 1000;
+    /** Most bytes of received batches joined into one write. */
+    private static final int JOIN_BYTES = 1 << 20;
 
     /** What the link needs from the server around it. */
     interface Host {
@@ -196,10 +200,15 @@ final class MasterLink {
         return false;
     }
 
-    /** Applies frames until the connection fails; acknowledges whenever the input runs dry. */
+    /**
+     * Applies frames until the connection fails. Batches already received are joined and applied
+     * together; whenever the input runs dry (and at least every second) the replica acknowledges.
+     */
     private void stream(Connection c) throws IOException {
-        DataInputStream in = new DataInputStream(c.input());
+        FrameInput input = new FrameInput(c.input());
+        DataInputStream in = new DataInputStream(input);
         Keyspace keyspace = host.keyspace();
+        ContiguousBatches pending = new ContiguousBatches(JOIN_BYTES);
         long acked = -1;
         long ackedAt = 0;
         boolean ackWanted = true;
@@ -208,13 +217,16 @@ final class MasterLink {
             lastIoMillis = System.currentTimeMillis();
             if (frame.type() == StreamFrames.PING) {
                 ackWanted = true; // the master wants to hear from us (heartbeat, or WAIT)
-            } else {
-                keyspace.applyReplicated(frame.sequence(), frame.data());
+            } else if (!pending.add(frame.sequence(), frame.data())) {
+                apply(keyspace, pending);
+                if (!pending.add(frame.sequence(), frame.data())) {
+                    keyspace.applyReplicated(frame.sequence(), frame.data()); // fails if it does not follow on
+                }
             }
-            // Acknowledge when caught up with what has arrived, and at least every second under a
-            // load that never lets the input run dry (the master drops a silent replica).
             long now = System.currentTimeMillis();
-            if (in.available() == 0 || now - ackedAt >= ACK_INTERVAL_MILLIS) {
+            boolean dry = input.buffered() == 0 && in.available() == 0;
+            if (dry || now - ackedAt >= ACK_INTERVAL_MILLIS) {
+                apply(keyspace, pending);
                 long applied = keyspace.engine().latestSequence();
                 if (ackWanted || applied != acked) {
                     keyspace.engine().makeDurable(); // acknowledged means durable here as on the master
@@ -224,6 +236,24 @@ final class MasterLink {
                     ackWanted = false;
                 }
             }
+        }
+    }
+
+    private static void apply(Keyspace keyspace, ContiguousBatches pending) {
+        if (!pending.isEmpty()) {
+            keyspace.applyReplicated(pending.sequence(), pending.data());
+            pending.clear();
+        }
+    }
+
+    /** Buffered input that tells how much it holds, so that checking for more costs no system call. */
+    private static final class FrameInput extends BufferedInputStream {
+        FrameInput(InputStream in) {
+            super(in, 256 * 1024);
+        }
+
+        int buffered() {
+            return count - pos;
         }
     }
 
