@@ -2,16 +2,18 @@
 # Master throughput with 0, 1 and 2 replicas attached, and replication lag under SET load.
 # Starts a master and two replicas (free ports, temporary data directories), stops them on exit.
 #
-#   bench/replication.sh [-n REQUESTS] [-c CLIENTS] [-R ROUNDS] [-s LAG_SECONDS]
+#   bench/replication.sh [-n REQUESTS] [-c CLIENTS] [-R ROUNDS] [-s LAG_SECONDS] [-l LOAD_CLIENTS]
+# The lag is measured while redis-benchmark SETs with LOAD_CLIENTS clients (default: CLIENTS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=200000; C=50; R=3; LAG_SECONDS=10
-while getopts "n:c:R:s:" opt; do
+N=200000; C=50; R=3; LAG_SECONDS=10; L=
+while getopts "n:c:R:s:l:" opt; do
     case $opt in
-        n) N=$OPTARG ;; c) C=$OPTARG ;; R) R=$OPTARG ;; s) LAG_SECONDS=$OPTARG ;;
-        *) echo "usage: $0 [-n requests] [-c clients] [-R rounds] [-s lag seconds]" >&2; exit 2 ;;
+        n) N=$OPTARG ;; c) C=$OPTARG ;; R) R=$OPTARG ;; s) LAG_SECONDS=$OPTARG ;; l) L=$OPTARG ;;
+        *) echo "usage: $0 [-n requests] [-c clients] [-R rounds] [-s lag seconds] [-l load clients]" >&2; exit 2 ;;
     esac
 done
+L=${L:-$C}
 JAR=target/diskdb-server.jar
 [ -f "$JAR" ] || mvn -o -q package -DskipTests
 WORK=$(mktemp -d /tmp/diskdb-repl-bench.XXXXXX)
@@ -36,12 +38,12 @@ start master "$MASTER"
 echo "replicas 0: SET $(set_rps "$MASTER") requests/s (median of $R, -c $C -n $N -r 100000)"
 start r1 "$R1" --replicaof "127.0.0.1:$MASTER"; await_link "$R1"
 echo "replicas 1: SET $(set_rps "$MASTER") requests/s"
-redis-benchmark -p "$MASTER" -t set -n 100000000 -c "$C" -r 100000 -q >/dev/null 2>&1 & LOAD=$!
-echo "lag, 1 replica under SET load: $(python3 bench/replication-lag.py "$MASTER" "$R1" "$LAG_SECONDS")"
+redis-benchmark -p "$MASTER" -t set -n 100000000 -c "$L" -r 100000 -q >/dev/null 2>&1 & LOAD=$!
+echo "lag, 1 replica under SET load ($L clients): $(python3 bench/replication-lag.py "$MASTER" "$R1" "$LAG_SECONDS")"
 kill $LOAD; wait $LOAD 2>/dev/null || true
 start r2 "$R2" --replicaof "127.0.0.1:$MASTER"; await_link "$R2"
 echo "replicas 2: SET $(set_rps "$MASTER") requests/s"
-redis-benchmark -p "$MASTER" -t set -n 100000000 -c "$C" -r 100000 -q >/dev/null 2>&1 & LOAD=$!
-echo "lag, 2 replicas under SET load (measured on the second): $(python3 bench/replication-lag.py "$MASTER" "$R2" "$LAG_SECONDS")"
+redis-benchmark -p "$MASTER" -t set -n 100000000 -c "$L" -r 100000 -q >/dev/null 2>&1 & LOAD=$!
+echo "lag, 2 replicas under SET load ($L clients, measured on the second): $(python3 bench/replication-lag.py "$MASTER" "$R2" "$LAG_SECONDS")"
 kill $LOAD; wait $LOAD 2>/dev/null || true
 redis-cli -p "$MASTER" info replication | grep -E '^(slave[0-9]|master_repl_offset)'

@@ -175,7 +175,8 @@ public final class AttachedReplica {
                             session.remoteAddress(), timeoutSeconds.getAsInt());
                     break;
                 }
-                LockSupport.parkNanos(channel.isWritable() ? IDLE_PARK_NANOS : BLOCKED_PARK_NANOS);
+                boolean waitingForRoom = !channel.isWritable();
+                LockSupport.parkNanos(waitingForRoom || wal.behind() ? BLOCKED_PARK_NANOS : IDLE_PARK_NANOS);
             }
             reopens = wal.reopens();
         } catch (org.rocksdb.RocksDBException | RuntimeException e) {

@@ -10,17 +10,19 @@ import java.util.List;
 
 /**
  * Reads the WAL's write batches in order from a sequence number on, following the log as it
- * grows. One RocksDB iterator is kept while it reads on (it tails the WAL file it is in); when it
- * stops finding what the database has written, it is opened again at the next sequence. Opening
- * reads the WAL file from its start up to that sequence, so it is done only when tailing stalls.
+ * grows. A RocksDB iterator reads what the WAL held when it was opened; once it is at its end it
+ * is opened again at the next sequence, which reads the current WAL file from its start: at most
+ * once per {@link #REOPEN_INTERVAL_NANOS}, so the cost stays bounded under a heavy write load.
  */
 final class WalTail implements AutoCloseable {
     private final Engine engine;
     private long next;
     private TransactionLogIterator iterator;
-    private long lastProgressNanos = System.nanoTime();
+    /** The write buffer was flushed since the iterator last found its end. */
+    private boolean flushedForThisEnd;
+    private long openedAt;
     private long reopens;
-    private static final long REOPEN_AFTER_NANOS = 20_000_000L;
+    private static final long REOPEN_INTERVAL_NANOS = 5_000_000L;
 
     /** One write batch: its first sequence, how many sequence numbers it takes, its bytes. */
     record Batch(long sequence, int count, byte[] data) {
@@ -47,11 +49,40 @@ final class WalTail implements AutoCloseable {
         boolean fresh = iterator == null;
         if (fresh) {
             iterator = engine.walSince(next);
+            openedAt = System.nanoTime();
             reopens++;
         } else {
             // Past the batch returned last time, or, at the end, reading what was appended since.
             iterator.next();
         }
+        Batch batch = read(fresh);
+        if (batch != null || iterator == null || engine.latestSequence() < next) {
+            return batch;
+        }
+        // Nothing more in the iterator although the database is past next. The write may not be
+        // in the WAL file yet (the WAL is written once per event-loop round, the expiry cycle's
+        // once a second): write the buffer out and look again. An iterator that has reached the
+        // end does not see what is appended later (RocksDB answers "create a new iterator to
+        // fetch the new tail"), so it is then opened again at next. Opening reads the current
+        // WAL file from its start up to next: at most one every REOPEN_INTERVAL, however often
+        // the feeder is woken, so that under a heavy write load each opening fetches many batches.
+        if (!flushedForThisEnd) {
+            flushedForThisEnd = true;
+            engine.db().flushWal(false);
+            iterator.next();
+            batch = read(false);
+            if (batch != null || iterator == null) {
+                return batch;
+            }
+        }
+        if (System.nanoTime() - openedAt >= REOPEN_INTERVAL_NANOS) {
+            close();
+        }
+        return null;
+    }
+
+    /** The batch the iterator is at, skipping what was sent; null at its end or when it lost its place (then closed). */
+    private Batch read(boolean fresh) throws RocksDBException {
         while (iterator.isValid()) {
             TransactionLogIterator.BatchResult result = iterator.getBatch();
             try (WriteBatch batch = result.writeBatch()) {
@@ -65,21 +96,20 @@ final class WalTail implements AutoCloseable {
                     if (fresh) {
                         throw new WalGapException(next, sequence);
                     }
-                    break; // the tailing read lost its place: a new iterator finds it again
+                    close(); // a tailing read lost its place: a new iterator finds it again
+                    return null;
                 }
                 next = sequence + count;
-                lastProgressNanos = System.nanoTime();
+                flushedForThisEnd = false;
                 return new Batch(sequence, count, batch.data());
             }
         }
-        // Nothing more in the iterator although the database is past next. RocksDB's iterator
-        // reads on in the WAL files it was opened with, but a write may not have reached the
-        // file yet (the WAL is written once per event-loop round), the log may have moved to a
-        // new file, or the tail it read was torn. Give the first case a moment, then reopen.
-        if (engine.latestSequence() >= next && System.nanoTime() - lastProgressNanos > REOPEN_AFTER_NANOS) {
-            close();
-        }
         return null;
+    }
+
+    /** Whether the database holds writes not returned yet (poll again soon). */
+    boolean behind() {
+        return engine.latestSequence() >= next;
     }
 
     /** How many times the WAL was opened for reading (diagnostics). */

@@ -145,10 +145,12 @@ class ReplicationFailureTest {
         awaitCaughtUp(master, replica);
         replica.signal("STOP");
         try {
-            try (Writer writer = new Writer(master, "f")) {
-                sleep(300);
-            }
             try (Jedis m = client(master)) {
+                // more than the connection's buffers hold, so that the stopped replica misses some
+                String big = "x".repeat(10_000);
+                for (int i = 0; i < 2000; i++) {
+                    m.set("f" + i, big);
+                }
                 m.sendCommand(ReplicationCluster.command("COMPACT")); // flushed: the WAL behind it is dropped
                 // the master gives up on the silent replica after repl-timeout
                 long deadline = System.currentTimeMillis() + 20_000;
