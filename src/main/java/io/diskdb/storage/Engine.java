@@ -125,6 +125,8 @@ public final class Engine implements AutoCloseable {
     /** Closes the database (WAL fsynced, memtables flushed when there is no WAL), keeping the option objects. */
     private void closeDatabase() {
         RocksDB open = db;
+        // from here on a stray user fails with an error instead of calling into a closed database
+        db = null;
         try {
             open.flushWal(true);
             if (!walEnabled) {
@@ -175,7 +177,6 @@ public final class Engine implements AutoCloseable {
             try {
                 openDatabase();
             } catch (IOException e) {
-                db = null;
                 log.error("the database cannot be opened any more: {}", e.getMessage());
                 throw e;
             }
@@ -272,7 +273,8 @@ public final class Engine implements AutoCloseable {
     public RocksDB db() {
         RocksDB open = db;
         if (open == null) {
-            throw new StorageException("the database is not open: replacing it failed (see the log)", null);
+            throw new StorageException("the database is not open (closed, being replaced, or replacing it failed:"
+                    + " see the log)", null);
         }
         return open;
     }
