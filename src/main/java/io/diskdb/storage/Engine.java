@@ -163,6 +163,15 @@ public final class Engine implements AutoCloseable {
     void reopenWith(Runnable beforeClose, FileReplacement replace, Runnable afterOpen) throws IOException {
         gate.enterExclusive();
         try {
+            // first make what is committed durable, so that no event loop waits for the gate in
+            // makeDurable while the data is swapped: the replies it holds can leave meanwhile
+            long committed = writesCommitted.get();
+            try {
+                db().flushWal(true);
+                writesDurable.accumulateAndGet(committed, Math::max);
+            } catch (RocksDBException e) {
+                log.error("WAL sync before replacing the database failed: {}", e.getMessage());
+            }
             beforeClose.run();
             closeDatabase();
             // everything committed so far was synced by the close: nothing left for makeDurable
