@@ -189,10 +189,12 @@ public final class Engine implements AutoCloseable {
                 log.error("the database cannot be opened any more: {}", e.getMessage());
                 throw e;
             }
+            // whatever is open now — the old data, or the new data a decided swap was finished to
+            // by the open — nothing read from the data before may be trusted any more
+            afterOpen.run();
             if (failure != null) {
                 throw failure;
             }
-            afterOpen.run();
         } finally {
             gate.exitExclusive();
         }
