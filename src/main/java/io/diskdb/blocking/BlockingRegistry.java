@@ -228,18 +228,22 @@ public final class BlockingRegistry implements CommitListener, WholeDatabaseList
 
     /**
      * The whole data was replaced (full sync): any waited key may be ready now. Every key is
-     * signalled as it is in the new data; the retries run once the replacement is over.
+     * signalled as it is in the new data, from another thread once the replacement is over: this
+     * is called with the data gate held exclusively, and an event loop may be waiting for the gate
+     * while it holds this registry's monitor (a timeout's recheck).
      */
     @Override
     public void afterDataReplaced() {
         if (parked.get() == 0) {
             return;
         }
-        synchronized (this) {
-            for (WaitKey key : List.copyOf(byKey.keySet())) {
-                recheck(key, null);
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            synchronized (this) {
+                for (WaitKey key : List.copyOf(byKey.keySet())) {
+                    recheck(key, null);
+                }
             }
-        }
+        });
     }
 
     /** Signals the key again as it is now (a hint: the retry decides under the locks). */

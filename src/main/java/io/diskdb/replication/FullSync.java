@@ -35,6 +35,9 @@ import java.nio.file.Path;
  * // -> PSYNC replid (sequence + 1)
  * }</pre>
  *
+ * <p>One full sync runs at a time per {@code FullSync} object (they share the staging directory):
+ * make one per server.
+ *
  * <p>On failure (IOException) the replica's data is unchanged — unless the log says the database
  * could not be opened after the swap — and the checkpoint is released on the master if it can be
  * reached; the link retries with a new PSYNC. Files fetched so far stay in
@@ -66,8 +69,8 @@ public final class FullSync {
      * @param user     master user to AUTH as (null: AUTH with the password alone, or no AUTH)
      * @param password master password (null: no AUTH)
      */
-    public long run(String host, int port, String user, String password, String checkpointId,
-                    FullSyncProgress progress) throws IOException {
+    public synchronized long run(String host, int port, String user, String password, String checkpointId,
+                                 FullSyncProgress progress) throws IOException {
         MasterConnections master = MasterConnections.to(host, port, user, password);
         Path dataDir = server.settings().dataDir();
         Path staging = dataDir.resolve(ReplicationCheckpoints.DIRECTORY).resolve(INCOMING);

@@ -129,6 +129,8 @@ public final class Engine implements AutoCloseable {
     /** Closes the database (WAL fsynced, memtables flushed when there is no WAL), keeping the option objects. */
     private void closeDatabase() {
         RocksDB open = db;
+        // from here on a stray user fails with an error instead of calling into a closed database
+        db = null;
         try {
             open.flushWal(true);
             if (!walEnabled) {
@@ -165,6 +167,15 @@ public final class Engine implements AutoCloseable {
     void reopenWith(Runnable beforeClose, FileReplacement replace, Runnable afterOpen) throws IOException {
         gate.enterExclusive();
         try {
+            // first make what is committed durable, so that no event loop waits for the gate in
+            // makeDurable while the data is swapped: the replies it holds can leave meanwhile
+            long committed = writesCommitted.get();
+            try {
+                db().flushWal(true);
+                writesDurable.accumulateAndGet(committed, Math::max);
+            } catch (RocksDBException e) {
+                log.error("WAL sync before replacing the database failed: {}", e.getMessage());
+            }
             beforeClose.run();
             closeDatabase();
             // everything committed so far was synced by the close: nothing left for makeDurable
@@ -179,14 +190,15 @@ public final class Engine implements AutoCloseable {
             try {
                 openDatabase();
             } catch (IOException e) {
-                db = null;
                 log.error("the database cannot be opened any more: {}", e.getMessage());
                 throw e;
             }
+            // whatever is open now — the old data, or the new data a decided swap was finished to
+            // by the open — nothing read from the data before may be trusted any more
+            afterOpen.run();
             if (failure != null) {
                 throw failure;
             }
-            afterOpen.run();
         } finally {
             gate.exitExclusive();
         }
@@ -276,7 +288,8 @@ public final class Engine implements AutoCloseable {
     public RocksDB db() {
         RocksDB open = db;
         if (open == null) {
-            throw new StorageException("the database is not open: replacing it failed (see the log)", null);
+            throw new StorageException("the database is not open (closed, being replaced, or replacing it failed:"
+                    + " see the log)", null);
         }
         return open;
     }

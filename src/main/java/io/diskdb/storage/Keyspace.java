@@ -294,13 +294,20 @@ public final class Keyspace implements AutoCloseable {
         return cache.idleMillis(new Bytes(KeyCodec.metaKey(physical(logicalDb), key)));
     }
 
-    /** Raw read of a meta record, bypassing the cache and locks (diagnostics, scans). */
+    /**
+     * Raw read of a meta record, bypassing the cache and locks (diagnostics, scans, WATCH and
+     * blocked clients). Holds the data gate: callers outside commands (a blocked client's timeout)
+     * must not read while the data is being replaced.
+     */
     public Metadata peek(int logicalDb, byte[] key) {
+        engine.gate().enterShared();
         try {
             byte[] raw = engine.get(ColumnFamily.META, KeyCodec.metaKey(physical(logicalDb), key));
             return raw == null ? null : Metadata.decode(raw);
         } catch (RocksDBException e) {
             throw new StorageException(e.getMessage(), e);
+        } finally {
+            engine.gate().exitShared();
         }
     }
 

@@ -15,7 +15,8 @@ public interface WholeDatabaseListener {
     /**
      * The whole database was replaced by another (a replica's full sync): every key may have
      * changed. Called after {@link #beforeFlush} for every database and the replacement, before
-     * any command sees the new data.
+     * any command sees the new data, with the data gate held exclusively by the calling thread:
+     * never wait here for another thread that may be waiting for the gate.
      */
     default void afterDataReplaced() {
     }

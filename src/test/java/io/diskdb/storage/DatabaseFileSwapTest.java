@@ -139,6 +139,23 @@ class DatabaseFileSwapTest {
     }
 
     @Test
+    void aFailedReplacementLeavesTheKeyspaceWorkingOnTheOldData() throws IOException {
+        Path data = prepare("failing");
+        Files.delete(data.resolve("replication/incoming/CURRENT"));
+        try (Keyspace keyspace = new Keyspace(StorageOptions.defaults(data), 16)) {
+            assertThrows(IOException.class, () -> keyspace.replaceData(data.resolve("replication/incoming")));
+            assertEquals(3, keyspace.keyCount(0));
+            assertEquals("old", new String(keyspace.peek(0, bytes("k0")).inlineValue()));
+            try (KeyLocks.Held held = keyspace.locks().lock(new int[]{keyspace.stripe(0, bytes("k9"))})) {
+                Transaction txn = keyspace.begin();
+                txn.putMeta(0, bytes("k9"), Metadata.inlineString(bytes("written after"), 0));
+                txn.commit();
+            }
+            assertEquals(4, keyspace.keyCount(0));
+        }
+    }
+
+    @Test
     void aKeyspaceSwapsItsDataWhileOpen() throws IOException {
         Path data = prepare("live");
         try (Keyspace keyspace = new Keyspace(StorageOptions.defaults(data), 16)) {
