@@ -200,7 +200,7 @@ public final class ClientCommands {
      */
     static void pause(CommandContext ctx) {
         if (ctx.argc() > 4) {
-            throw new CommandError("ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP.");
+            throw Errors.subcommandSyntax(ctx);
         }
         ClientPause.Mode mode = ClientPause.Mode.ALL;
         if (ctx.argc() == 4) {
