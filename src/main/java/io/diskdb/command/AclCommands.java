@@ -1,6 +1,7 @@
 package io.diskdb.command;
 
 import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclRuleException;
 import io.diskdb.acl.AclUser;
@@ -192,16 +193,44 @@ public final class AclCommands {
         ctx.reply().bulk(AclRegistry.generatePassword((int) bits));
     }
 
-    /** ACL LOG [count | RESET]: DiskDB keeps no log of denied commands yet, so it is always empty. */
+    /** ACL LOG [count | RESET]: the newest entries (10 unless asked; a negative count is 0), or clears the log. */
     static void log(CommandContext ctx) {
-        if (ctx.argc() > 2) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
+        AclLog log = ctx.server().aclLog();
+        long count = 10;
+        if (ctx.argc() == 3) {
             if (ctx.argIs(2, "reset")) {
+                log.reset();
                 ctx.reply().ok();
                 return;
             }
-            ctx.longArg(2); // Redis's error for a count that is not a number
+            count = ctx.longArg(2);
         }
-        ctx.reply().arrayHeader(0);
+        List<AclLog.Entry> entries = log.newest(count);
+        long now = log.now();
+        ctx.reply().arrayHeader(entries.size());
+        entries.forEach(entry -> writeLogEntry(ctx.reply(), entry, now));
+    }
+
+    /** One entry as Redis 7.0 writes it: a map of seven fields in this order. */
+    private static void writeLogEntry(ReplyWriter reply, AclLog.Entry entry, long now) {
+        reply.mapHeader(7);
+        reply.bulk("count");
+        reply.integer(entry.count());
+        reply.bulk("reason");
+        reply.bulk(entry.reason().word());
+        reply.bulk("context");
+        reply.bulk(entry.context().word());
+        reply.bulk("object");
+        reply.bulk(entry.object());
+        reply.bulk("username");
+        reply.bulk(entry.username());
+        reply.bulk("age-seconds");
+        reply.doubleValue((now - entry.updatedAtMillis()) / 1000.0);
+        reply.bulk("client-info");
+        reply.bulk(entry.clientInfo());
     }
 
     static void save(CommandContext ctx) {

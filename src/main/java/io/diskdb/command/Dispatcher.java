@@ -102,6 +102,7 @@ public final class Dispatcher {
         if (!command.spec().hasFlag("no_auth")) { // AUTH and HELLO are open to every user, as in Redis
             Permissions.Denial denial = Permissions.check(server.acl().user(session.user()), command.spec(), args);
             if (denial != null) {
+                AclLogging.refused(server, session, denial);
                 reject(reply, denial.error());
                 return null;
             }

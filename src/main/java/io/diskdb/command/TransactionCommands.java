@@ -111,13 +111,13 @@ public final class TransactionCommands {
             return;
         }
         ctx.reply().arrayHeader(queued.size());
-        multi.executing(true);
+        multi.startExecuting(queued.size());
         try {
             for (QueuedCommand command : queued) {
                 runQueued(ctx, command);
             }
         } finally {
-            multi.executing(false);
+            multi.finishExecuting();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.diskdb.server;
 
 import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclUser;
 import io.diskdb.acl.CommandIndex;
@@ -72,6 +73,7 @@ public final class DiskDbServer implements AutoCloseable {
     private ManualCompaction compaction;
     private CommandTable commands;
     private AclRegistry acl;
+    private final AclLog aclLog;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
@@ -87,6 +89,7 @@ public final class DiskDbServer implements AutoCloseable {
     public DiskDbServer(RuntimeConfig config) {
         this.config = config;
         this.settings = config.settings();
+        this.aclLog = new AclLog(settings::getAcllogMaxLen);
     }
 
     /** What the storage engine takes from the settings. */
@@ -272,6 +275,11 @@ public final class DiskDbServer implements AutoCloseable {
     /** The ACL users. */
     public AclRegistry acl() {
         return acl;
+    }
+
+    /** Failed logins and refused commands, for ACL LOG. */
+    public AclLog aclLog() {
+        return aclLog;
     }
 
     /** The plain port actually bound (differs from the setting when that is 0); 0 without a plain listener. */
