@@ -84,6 +84,9 @@ public final class UserEditor {
     }
 
     public UserEditor apply(String rule) throws AclRuleException {
+        if (rule.isEmpty()) {
+            return this; // Redis's ACLSetUser takes an empty rule as a no-op ("ACL SETUSER bob ''")
+        }
         String lower = rule.toLowerCase(Locale.ROOT);
         switch (lower) {
             case "on" -> enabled = true;
@@ -127,9 +130,6 @@ public final class UserEditor {
     }
 
     private void applyPrefixed(String rule) throws AclRuleException {
-        if (rule.isEmpty()) {
-            throw new AclRuleException(rule, "Syntax error");
-        }
         char first = rule.charAt(0);
         String rest = rule.substring(1);
         switch (first) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,6 +129,9 @@ public final class AclCommands {
 
     /** ACL CAT [category]: the categories, or the commands of one. */
     static void cat(CommandContext ctx) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
         CommandIndex index = acl(ctx).index();
         List<String> names;
         if (ctx.argc() == 2) {
@@ -163,28 +167,36 @@ public final class AclCommands {
         }
     }
 
+    /** The (sub)command DRYRUN asks about; an unknown subcommand makes the container "not found", as in Redis. */
     private static CommandSpec resolve(CommandIndex index, byte[][] call) {
         String name = Keywords.lower(call[0]);
         CommandSpec spec = index.command(name);
         if (spec == null || name.indexOf('|') >= 0) {
-            throw new CommandError("ERR Command '" + new String(call[0], java.nio.charset.StandardCharsets.UTF_8)
-                    + "' not found");
+            throw commandNotFound(call[0]);
         }
         if (!spec.subcommands().isEmpty() && call.length >= 2) {
             CommandSpec sub = index.command(name + "|" + Keywords.lower(call[1]));
-            if (sub != null) {
-                return sub;
+            if (sub == null) {
+                throw commandNotFound(call[0]);
             }
+            return sub;
         }
         return spec;
     }
 
+    private static CommandError commandNotFound(byte[] name) {
+        return new CommandError("ERR Command '" + new String(name, StandardCharsets.UTF_8) + "' not found");
+    }
+
     /** ACL GENPASS [bits]: 256 random bits by default, as hex. */
     static void genPass(CommandContext ctx) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
         long bits = 256;
-        if (ctx.argc() > 2) {
-            Long requested = Numbers.parseLong(ctx.arg(2));
-            if (requested == null || requested <= 0 || requested > 4096) {
+        if (ctx.argc() == 3) {
+            long requested = ctx.longArg(2);
+            if (requested <= 0 || requested > 4096) {
                 throw new CommandError("ERR ACL GENPASS argument must be the number of bits for the output "
                         + "password, a positive number up to 4096");
             }

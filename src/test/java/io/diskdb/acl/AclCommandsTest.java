@@ -73,6 +73,9 @@ class AclCommandsTest {
         assertEquals("-ERR Error in ACL SETUSER modifier 'foo': Syntax error\r\n",
                 admin.call("ACL", "SETUSER", "carol", "on", "foo"));
         assertEquals("$-1\r\n", admin.call("ACL", "GETUSER", "carol"), "a failed SETUSER creates nothing");
+        assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "carol", ""), "an empty rule changes nothing");
+        assertEquals("user carol off resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(0));
+        admin.call("ACL", "DELUSER", "carol");
         assertEquals("-ERR Error in ACL SETUSER modifier '+nonexist': Unknown command or category name in ACL\r\n",
                 admin.call("ACL", "SETUSER", "carol", "+nonexist"));
         assertEquals("-ERR Error in ACL SETUSER modifier '+@nonexist': Unknown command or category name in ACL\r\n",
@@ -180,6 +183,12 @@ class AclCommandsTest {
         assertEquals("-ERR User 'nobody' not found\r\n", admin.call("ACL", "DRYRUN", "nobody", "get", "a"));
         assertEquals("-ERR Command 'foo' not found\r\n", admin.call("ACL", "DRYRUN", "alice", "foo"));
         assertEquals("-ERR wrong number of arguments for 'get' command\r\n", admin.call("ACL", "DRYRUN", "alice", "get"));
+        assertEquals("-ERR Command 'CONFIG' not found\r\n", admin.call("ACL", "DRYRUN", "alice", "CONFIG", "FOO"),
+                "an unknown subcommand makes the container unknown, as the client typed it");
+        assertEquals("-ERR wrong number of arguments for 'config' command\r\n",
+                admin.call("ACL", "DRYRUN", "alice", "config"));
+        assertEquals("+OK\r\n", admin.call("ACL", "DRYRUN", "alice", "auth", "bob", "pw"),
+                "AUTH and HELLO are open to every user");
     }
 
     @Test
@@ -227,6 +236,11 @@ class AclCommandsTest {
         assertTrue(admin.call("ACL", "GENPASS", "5").matches("\\$2\r\n[0-9a-f]{2}\r\n"));
         assertEquals("-ERR ACL GENPASS argument must be the number of bits for the output password, a positive "
                 + "number up to 4096\r\n", admin.call("ACL", "GENPASS", "0"));
+        assertEquals("-ERR value is not an integer or out of range\r\n", admin.call("ACL", "GENPASS", "many"));
+        assertEquals("-ERR unknown subcommand or wrong number of arguments for 'GENPASS'. Try ACL HELP.\r\n",
+                admin.call("ACL", "GENPASS", "8", "8"));
+        assertEquals("-ERR unknown subcommand or wrong number of arguments for 'cat'. Try ACL HELP.\r\n",
+                admin.call("acl", "cat", "read", "write"));
         assertEquals("*0\r\n", admin.call("ACL", "LOG"));
         assertEquals("+OK\r\n", admin.call("ACL", "LOG", "RESET"));
         assertEquals("-ERR value is not an integer or out of range\r\n", admin.call("ACL", "LOG", "foo"));
