@@ -33,6 +33,7 @@ public final class UserEditor {
     private final String name;
     private boolean enabled;
     private boolean nopass;
+    private PayloadSanitizing sanitizing = PayloadSanitizing.UNSET;
     private final LinkedHashSet<String> passwords;
     private boolean allKeys;
     private final List<KeyPattern> keys;
@@ -53,6 +54,7 @@ public final class UserEditor {
         UserEditor editor = new UserEditor(index, user.name());
         editor.enabled = user.enabled();
         editor.nopass = user.nopass();
+        editor.sanitizing = user.payloadSanitizing();
         editor.passwords.addAll(user.passwords());
         editor.allKeys = user.allKeys();
         editor.keys.addAll(user.keys());
@@ -118,12 +120,14 @@ public final class UserEditor {
             case "allcommands", "+@all" -> setAllCommands(true);
             case "nocommands", "-@all" -> setAllCommands(false);
             case "reset" -> {
-                for (String step : List.of("resetpass", "resetkeys", "resetchannels", "off", "-@all")) {
+                for (String step : List.of("resetpass", "resetkeys", "resetchannels", "off", "sanitize-payload", "-@all")) {
                     apply(step);
                 }
             }
-            // Accepted for compatibility with ACL files written by Redis; DiskDB keeps no RESTORE payloads to sanitize.
-            case "sanitize-payload", "skip-sanitize-payload", "clearselectors" -> { }
+            case "sanitize-payload" -> sanitizing = PayloadSanitizing.SANITIZE;
+            case "skip-sanitize-payload" -> sanitizing = PayloadSanitizing.SKIP;
+            // Accepted for ACL files written by Redis: there are no selectors to clear.
+            case "clearselectors" -> { }
             default -> applyPrefixed(rule);
         }
         return this;
@@ -273,7 +277,7 @@ public final class UserEditor {
 
     public AclUser build() {
         boolean everyCommand = allowsFutureCommands && rules.stream().noneMatch(r -> r.startsWith("-"));
-        return new AclUser(name, enabled, nopass, new ArrayList<>(passwords), allKeys, keys, allChannels, channels,
-                allowsFutureCommands, everyCommand, allowed, firstArgs, rules);
+        return new AclUser(name, enabled, nopass, sanitizing, new ArrayList<>(passwords), allKeys, keys, allChannels,
+                channels, allowsFutureCommands, everyCommand, allowed, firstArgs, rules);
     }
 }

@@ -69,6 +69,21 @@ class AclCommandsTest {
     }
 
     @Test
+    void payloadSanitizingIsAFlagThatReadsBackAndSurvivesARestart() throws Exception {
+        admin.call("ACL", "SETUSER", "erin", "reset", "on", "nopass", "~*", "+get");
+        assertTrue(admin.call("ACL", "GETUSER", "erin").startsWith("*12\r\n$5\r\nflags\r\n*3\r\n$2\r\non\r\n"
+                + "$6\r\nnopass\r\n$16\r\nsanitize-payload\r\n"), "reset sets sanitize-payload, as in Redis");
+        admin.call("ACL", "SETUSER", "frank", "on", "skip-sanitize-payload", "sanitize-payload", "skip-sanitize-payload");
+        List<String> expected = List.of("user erin on nopass sanitize-payload ~* resetchannels -@all +get",
+                "user frank on skip-sanitize-payload resetchannels -@all");
+        assertEquals(expected, bulks(admin.call("ACL", "LIST")).subList(1, 3));
+        admin.close();
+        server.restart();
+        admin = server.raw();
+        assertEquals(expected, bulks(admin.call("ACL", "LIST")).subList(1, 3));
+    }
+
+    @Test
     void badRulesAreRejectedWithRedisWordsAndChangeNothing() {
         assertEquals("-ERR Error in ACL SETUSER modifier 'foo': Syntax error\r\n",
                 admin.call("ACL", "SETUSER", "carol", "on", "foo"));

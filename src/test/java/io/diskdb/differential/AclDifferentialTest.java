@@ -152,7 +152,12 @@ class AclDifferentialTest extends DifferentialTest {
         admin("ACL", "DELUSER", "alice", "bob");
         admin("ACL", "SETUSER", "dave", "on", ">p3", "~cache:*", "%R~shared:*", "%W~out:*", "&chan:*", "+@read", "-get",
                 "+set");
+        admin("ACL", "SETUSER", "erin", "reset", "on", "nopass", "~*", "+get");
+        admin("ACL", "GETUSER", "erin");
+        admin("ACL", "SETUSER", "erin", "skip-sanitize-payload");
+        admin("ACL", "SETUSER", "frank", "on", "skip-sanitize-payload", ">p4");
         admin("ACL", "GETUSER", "dave");
+        admin("ACL", "GETUSER", "frank");
         admin("ACL", "LIST");
         admin("ACL", "USERS");
     }
