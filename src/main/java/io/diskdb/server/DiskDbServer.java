@@ -246,6 +246,7 @@ public final class DiskDbServer implements AutoCloseable {
         }
         config.addListener("requirepass", (name, value) -> users.applyRequirepass(settings.getRequirepass()));
         users.addListener(this::closeClientsOfDeletedUser);
+        users.addListener(new RevokedChannelSubscribers(clients, pubsub));
         return users;
     }
 

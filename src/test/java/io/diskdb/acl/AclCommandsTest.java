@@ -230,6 +230,24 @@ class AclCommandsTest {
     }
 
     @Test
+    void subscribersWhoLoseAccessToASubscriptionAreDisconnected() {
+        admin.call("ACL", "SETUSER", "sub", "on", ">p", "&chan:*", "+@pubsub", "+ping");
+        try (RawConnection channel = loggedIn("sub", "p"); RawConnection pattern = loggedIn("sub", "p");
+             RawConnection unsubscribed = loggedIn("sub", "p")) {
+            channel.call("SUBSCRIBE", "chan:1");
+            pattern.call("PSUBSCRIBE", "chan:*");
+            assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "sub", "resetchannels", "&chan:1"));
+            assertTrue(pattern.isClosedByServer(), "chan:* is no longer one of the user's patterns, literally");
+            admin.call("PUBLISH", "chan:1", "m");
+            assertEquals("*3\r\n$7\r\nmessage\r\n$6\r\nchan:1\r\n$1\r\nm\r\n", channel.readReply(),
+                    "chan:1 is still allowed");
+            assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "sub", "resetchannels"));
+            assertTrue(channel.isClosedByServer());
+            assertEquals("+PONG\r\n", unsubscribed.call("PING"), "clients without subscriptions stay");
+        }
+    }
+
+    @Test
     void clientKillByUser() {
         admin.call("ACL", "SETUSER", "alice", "on", ">p1", "+@all", "~*");
         try (RawConnection alice = loggedIn("alice", "p1")) {
