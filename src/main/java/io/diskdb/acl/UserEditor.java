@@ -148,11 +148,12 @@ public final class UserEditor {
                 removeHash(rule, rest);
             }
             case '~' -> addKeyPattern(rule, rest, true, true);
-            case '%' -> addFlaggedKeyPattern(rule, rest);
+            case '%' -> addFlaggedKeyPattern(rule);
             case '&' -> {
                 if (allChannels) {
                     throw new AclRuleException(rule, PATTERN_AFTER_ALL_CHANNELS);
                 }
+                requireNoSpaces(rule, rest);
                 if (!channels.contains(rest)) {
                     channels.add(rest);
                 }
@@ -180,38 +181,74 @@ public final class UserEditor {
         }
     }
 
-    /** %R~pattern, %W~pattern, %RW~pattern. */
-    private void addFlaggedKeyPattern(String rule, String rest) throws AclRuleException {
-        int tilde = rest.indexOf('~');
-        if (tilde <= 0) {
-            throw new AclRuleException(rule, "Syntax error");
+    /**
+     * %R~pattern, %W~pattern, %RW~pattern, read as Redis 7.0.15 reads them: R and W at most once
+     * each, in any case and order, at least one of them, then "~" and the pattern; letters that
+     * run to the end of the rule ("%RW") stand for the empty pattern.
+     */
+    private void addFlaggedKeyPattern(String rule) throws AclRuleException {
+        if (allKeys) {
+            throw new AclRuleException(rule, PATTERN_AFTER_ALL_KEYS);
         }
         boolean read = false;
         boolean write = false;
-        for (char c : rest.substring(0, tilde).toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == 'R') {
+        int at = 1;
+        for (; at < rule.length(); at++) {
+            char c = Character.toUpperCase(rule.charAt(at));
+            if (c == 'R' && !read) {
                 read = true;
-            } else if (c == 'W') {
+            } else if (c == 'W' && !write) {
                 write = true;
+            } else if (c == '~' && (read || write)) {
+                at++;
+                break;
             } else {
                 throw new AclRuleException(rule, "Syntax error");
             }
         }
-        addKeyPattern(rule, rest.substring(tilde + 1), read, write);
+        if (!read && !write) {
+            throw new AclRuleException(rule, "Syntax error");
+        }
+        addKeyPattern(rule, rule.substring(at), read, write);
     }
 
+    /**
+     * Adds a key pattern; a pattern the user already has keeps its place and gains the new
+     * permissions (%R~a* then %W~a* is ~a*), as in Redis. Read-write "*" is "allkeys": Redis
+     * keeps it as a pattern, but then describes it as "~*", which a later pattern in the same
+     * ACL file line would make invalid.
+     */
     private void addKeyPattern(String rule, String pattern, boolean read, boolean write) throws AclRuleException {
         if (allKeys) {
             throw new AclRuleException(rule, PATTERN_AFTER_ALL_KEYS);
         }
-        if (read && write && pattern.equals("*")) {
+        requireNoSpaces(rule, pattern);
+        int index = indexOfKeyPattern(pattern);
+        KeyPattern merged = index < 0 ? KeyPattern.of(pattern, read, write)
+                : KeyPattern.of(pattern, read || keys.get(index).read(), write || keys.get(index).write());
+        if (merged.read() && merged.write() && pattern.equals("*")) {
             allKeys = true;
             keys.clear();
-            return;
+        } else if (index < 0) {
+            keys.add(merged);
+        } else {
+            keys.set(index, merged);
         }
-        KeyPattern added = KeyPattern.of(pattern, read, write);
-        keys.removeIf(existing -> existing.pattern().equals(pattern));
-        keys.add(added);
+    }
+
+    private int indexOfKeyPattern(String pattern) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).pattern().equals(pattern)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void requireNoSpaces(String rule, String pattern) throws AclRuleException {
+        if (AclText.hasSpaces(pattern)) {
+            throw new AclRuleException(rule, "Syntax error");
+        }
     }
 
     private void setAllCommands(boolean allow) {

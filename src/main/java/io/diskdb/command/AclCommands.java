@@ -4,6 +4,7 @@ import io.diskdb.acl.AclFile;
 import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclRuleException;
+import io.diskdb.acl.AclText;
 import io.diskdb.acl.AclUser;
 import io.diskdb.acl.CommandIndex;
 import io.diskdb.acl.Permissions;
@@ -55,7 +56,7 @@ public final class AclCommands {
     /** ACL SETUSER username [rule ...]: all rules apply or none. */
     static void setUser(CommandContext ctx) {
         String name = ctx.argString(2);
-        if (name.contains(" ") || name.contains("\0")) {
+        if (AclText.hasSpaces(name)) {
             throw new CommandError("ERR Usernames can't contain spaces or null characters");
         }
         List<String> rules = new ArrayList<>();

@@ -55,6 +55,15 @@ class AclCommandsTest {
     }
 
     @Test
+    void aPatternGivenAgainKeepsItsPlaceAndGainsPermissions() {
+        admin.call("ACL", "SETUSER", "kim", "%R~a*", "~b*", "%W~a*", "~c*", "%R~c*", "%w~d*");
+        assertEquals("user kim off ~a* ~b* ~c* %W~d* resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(1),
+                "adding write access to a read pattern does not take the read access away");
+        admin.call("ACL", "SETUSER", "kim", "%R~*", "%W~*");
+        assertEquals("user kim off ~* resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(1));
+    }
+
+    @Test
     void listDescribesUsersInAclFileSyntaxSortedByName() {
         admin.call("ACL", "SETUSER", "alice", "on", ">p1", "~cache:*", "&chan:*", "+@read", "-get", "+set", "%R~r:*");
         admin.call("ACL", "SETUSER", "bob");
@@ -107,6 +116,16 @@ class AclCommandsTest {
                 + "empty list of channels\r\n", admin.call("ACL", "SETUSER", "carol", "allchannels", "&x"));
         assertEquals("-ERR Usernames can't contain spaces or null characters\r\n",
                 admin.call("ACL", "SETUSER", "a b"));
+        assertEquals("-ERR Usernames can't contain spaces or null characters\r\n",
+                admin.call("ACL", "SETUSER", "a\tb"));
+        assertEquals("-ERR Error in ACL SETUSER modifier '~a b': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "~a b"), "it could not be one word of the ACL file");
+        assertEquals("-ERR Error in ACL SETUSER modifier '&a b': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "&a\nb"), "a newline, shown as a space in the error as Redis does");
+        assertEquals("-ERR Error in ACL SETUSER modifier '%RWR~x': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "%RWR~x"));
+        assertEquals("-ERR Error in ACL SETUSER modifier '%~x': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "%~x"));
         assertEquals("-ERR wrong number of arguments for 'acl|setuser' command\r\n", admin.call("ACL", "SETUSER"));
     }
 
