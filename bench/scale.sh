@@ -7,6 +7,9 @@
 #                                       RDB): load rate, restart-to-PONG, disk, memory
 #   bench/scale.sh larger COUNT         DiskDB alone with a 1 GB heap and a 64 MB hot cache:
 #                                       load COUNT keys, restart, random GETs over all of them
+#   bench/scale.sh confined COUNT MB    after `larger COUNT`: restart that data in a memory cgroup of
+#                                       MB (process + its page cache; root, cgroup v1 or v2) with
+#                                       a 512 MB heap, page cache dropped first, random GETs
 #   bench/scale.sh compression MB       MB of JSON records under none/snappy/lz4/zstd: data-file
 #                                       size as written and after COMPACT
 #
@@ -142,6 +145,39 @@ larger() {
     stop_server
 }
 
+# Runs the larger-than-memory data in a memory cgroup, so that the data files cannot all sit in
+# the page cache: the reads then really go to the disk.
+confined() {
+    local count=$1 limit_mb=$2 data="$scratch/larger" cgroup
+    [ -d "$data" ] || { echo "run 'bench/scale.sh larger $count' first" >&2; exit 1; }
+    if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+        cgroup=/sys/fs/cgroup/diskdb-scale
+        mkdir -p "$cgroup"
+        echo "$((limit_mb * 1048576))" >"$cgroup/memory.max"
+    else
+        cgroup=/sys/fs/cgroup/memory/diskdb-scale
+        mkdir -p "$cgroup"
+        echo "$((limit_mb * 1048576))" >"$cgroup/memory.limit_in_bytes"
+    fi
+    echo "== $count keys read in a ${limit_mb} MB memory cgroup (heap 512 MB, hot cache 64 MB, data files $(disk_mb "$data") MB)"
+    sync
+    echo 3 >/proc/sys/vm/drop_caches
+    start_timed sh -c "echo \$\$ >$cgroup/cgroup.procs; exec java -XX:+UseG1GC -Xmx512m -jar $jar --port $port --dir $data --cache-max-memory 64mb"
+    echo "restart to PONG: $start_ms ms"
+    vmstat 10 2 | tail -1 | awk '{print "  (machine before reading: bi " $9 " KB/s)"}'
+    for round in 1 2 3; do
+        redis-benchmark -p "$port" -t get -r "$count" -n 300000 -c 50 -q 2>/dev/null | tr '\r' '\n' | grep -a "requests per second" | tail -1 | sed "s/^/random GET round $round: /"
+    done
+    vmstat 5 2 | tail -1 | awk '{print "  disk reads while reading: " $9 " KB/s"}' &
+    local sampler=$!
+    redis-benchmark -p "$port" -t get -r "$count" -n 300000 -c 50 --precision 2 2>/dev/null | tr '\r' '\n' \
+        | grep -a -A2 "latency summary" | sed 's/^/  /'
+    wait "$sampler"
+    echo "  RSS $(rss_mb) MB"
+    stop_server
+    rmdir "$cgroup" 2>/dev/null || true
+}
+
 compression() {
     local mb=$1 records kind data written
     # a record averages ~470 bytes with its key and MSET framing: size the load to MB of values
@@ -167,6 +203,7 @@ mkdir -p "$scratch"
 case "${1:-}" in
     restart) restart "${2:-10000000}" ;;
     larger) larger "${2:-50000000}" ;;
+    confined) confined "${2:-50000000}" "${3:-900}" ;;
     compression) compression "${2:-1024}" ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,17p' "$0"; exit 2 ;;
 esac
