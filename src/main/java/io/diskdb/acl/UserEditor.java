@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>Command permissions are kept as the set of allowed command and subcommand names plus
  * "allows future commands" (set by +@all, cleared by -@all), and the rules are remembered in
- * order, each rule replacing an earlier one for the same command or category, which is how
- * Redis describes them back ("-@all +@read -get").
+ * order, each rule replacing an earlier one for the same command or category; the user keeps
+ * those that still make a difference ({@link EffectiveCommandRules}), which is how Redis
+ * describes them back ("-@all +@read -get").
  */
 public final class UserEditor {
     private static final String PATTERN_AFTER_ALL_KEYS = "Adding a pattern after the * pattern (or the 'allkeys' flag) "
@@ -313,8 +314,9 @@ public final class UserEditor {
     }
 
     public AclUser build() {
-        boolean everyCommand = allowsFutureCommands && rules.stream().noneMatch(r -> r.startsWith("-"));
+        List<String> shown = new EffectiveCommandRules(index).of(allowsFutureCommands, rules);
+        boolean everyCommand = allowsFutureCommands && shown.stream().noneMatch(r -> r.startsWith("-"));
         return new AclUser(name, enabled, nopass, sanitizing, new ArrayList<>(passwords), allKeys, keys, allChannels,
-                channels, allowsFutureCommands, everyCommand, allowed, firstArgs, rules);
+                channels, allowsFutureCommands, everyCommand, allowed, firstArgs, shown);
     }
 }

@@ -64,6 +64,27 @@ class AclCommandsTest {
     }
 
     @Test
+    void rulesThatNoLongerMakeADifferenceAreNotShown() {
+        assertEquals("-@all +@read", commandsOf("+@read", "+get"), "+get changed nothing");
+        assertEquals("-@all +@read", commandsOf("+get", "+@read"), "+@read set get again");
+        assertEquals("-@all", commandsOf("nocommands", "+get", "-@read"));
+        assertEquals("+@all", commandsOf("+@all", "-@dangerous", "+@dangerous"));
+        assertEquals("+@all -@read +get", commandsOf("+@all", "-@read", "+get"));
+        assertEquals("-@all +@string -set", commandsOf("+@string", "-set"));
+        assertEquals("-@all +select|0", commandsOf("+select|0"));
+        assertEquals("-@all", commandsOf("+select|0", "-select"), "the whole command's rule decides");
+    }
+
+    private String commandsOf(String... rules) {
+        admin.call("ACL", "DELUSER", "r");
+        List<String> setUser = new java.util.ArrayList<>(List.of("ACL", "SETUSER", "r"));
+        setUser.addAll(List.of(rules));
+        assertEquals("+OK\r\n", admin.call(setUser.toArray(String[]::new)));
+        String line = bulks(admin.call("ACL", "LIST")).get(1);
+        return line.substring(line.indexOf(" resetchannels ") + " resetchannels ".length());
+    }
+
+    @Test
     void listDescribesUsersInAclFileSyntaxSortedByName() {
         admin.call("ACL", "SETUSER", "alice", "on", ">p1", "~cache:*", "&chan:*", "+@read", "-get", "+set", "%R~r:*");
         admin.call("ACL", "SETUSER", "bob");

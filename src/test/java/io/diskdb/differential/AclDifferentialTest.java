@@ -163,6 +163,17 @@ class AclDifferentialTest extends DifferentialTest {
         admin("ACL", "SETUSER", "erin", "skip-sanitize-payload");
         admin("ACL", "SETUSER", "frank", "on", "skip-sanitize-payload", ">p4");
         admin("ACL", "GETUSER", "dave");
+        List<List<String>> ruleLists = List.of(List.of("+@read", "+get"), List.of("+get", "+@read"),
+                List.of("+get", "-get"), List.of("+@read", "-@read"), List.of("+@read", "-get", "+get"),
+                List.of("nocommands", "+get", "-@read"), List.of("+@all", "-get", "+get"),
+                List.of("+@all", "-@read", "+@read"), List.of("+@all", "-@read", "+get"), List.of("+@string", "-set"),
+                List.of("+@all", "-@dangerous", "+@dangerous"), List.of("-get"));
+        for (int i = 0; i < ruleLists.size(); i++) {
+            List<String> setUser = new java.util.ArrayList<>(List.of("ACL", "SETUSER", "rules" + i));
+            setUser.addAll(ruleLists.get(i));
+            admin(setUser.toArray(String[]::new));
+            admin("ACL", "GETUSER", "rules" + i);
+        }
         admin("ACL", "GETUSER", "frank");
         admin("ACL", "LIST");
         admin("ACL", "USERS");
