@@ -163,6 +163,9 @@ public final class ConfigParameters {
             define("aclfile", ValueTypes.string(false), Settings::getAclfile, Settings::setAclfile)
                     .immutable().yaml("security.aclfile")
                     .help("ACL users file (Redis's syntax); empty = users.acl in the data directory.").build(),
+            longParam("acllog-max-len", 0, LONG_MAX, Settings::getAcllogMaxLen, Settings::setAcllogMaxLen)
+                    .yaml("security.acllog_max_len")
+                    .help("Entries ACL LOG keeps (failed logins, refused commands); the oldest go first.").build(),
 
             // ---- tls ----
             intParam("tls-port", 0, 65535, Settings::getTlsPort, Settings::setTlsPort)

@@ -93,6 +93,7 @@ public final class Settings {
     private volatile String save = "3600 1 300 100 60 10000";
     private volatile long slowlogLogSlowerThan = 10000;
     private volatile long slowlogMaxLen = 128;
+    private volatile long acllogMaxLen = 128;
     private volatile long busyReplyThreshold = 5000;
     private volatile String clientOutputBufferLimit = "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60";
     private volatile int hz = 10;
@@ -577,6 +578,14 @@ public final class Settings {
 
     public void setSlowlogMaxLen(long slowlogMaxLen) {
         this.slowlogMaxLen = slowlogMaxLen;
+    }
+
+    public long getAcllogMaxLen() {
+        return acllogMaxLen;
+    }
+
+    public void setAcllogMaxLen(long acllogMaxLen) {
+        this.acllogMaxLen = acllogMaxLen;
     }
 
     /** Milliseconds a script may run before BUSY replies (alias lua-time-limit). */

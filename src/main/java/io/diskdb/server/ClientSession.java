@@ -290,6 +290,14 @@ public final class ClientSession {
         return multi.executing();
     }
 
+    /**
+     * Queuing after MULTI or running the queue in EXEC: Redis's CLIENT_MULTI, which stays set
+     * until EXEC ends (CLIENT LIST's x flag, the ACL log's "multi" context).
+     */
+    public boolean inTransaction() {
+        return inMulti() || executingTransaction();
+    }
+
     /** What this client is subscribed to (pub/sub). */
     public Subscriptions subscriptions() {
         return subscriptions;

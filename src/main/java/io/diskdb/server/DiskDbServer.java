@@ -1,6 +1,7 @@
 package io.diskdb.server;
 
 import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclUser;
 import io.diskdb.acl.CommandIndex;
@@ -79,6 +80,7 @@ public final class DiskDbServer implements AutoCloseable {
     private ReplicationCheckpoints replicationCheckpoints;
     private CommandTable commands;
     private AclRegistry acl;
+    private final AclLog aclLog;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
@@ -95,6 +97,7 @@ public final class DiskDbServer implements AutoCloseable {
     public DiskDbServer(RuntimeConfig config) {
         this.config = config;
         this.settings = config.settings();
+        this.aclLog = new AclLog(settings::getAcllogMaxLen);
     }
 
     /** What the storage engine takes from the settings. */
@@ -302,6 +305,7 @@ public final class DiskDbServer implements AutoCloseable {
         }
         config.addListener("requirepass", (name, value) -> users.applyRequirepass(settings.getRequirepass()));
         users.addListener(this::closeClientsOfDeletedUser);
+        users.addListener(new RevokedChannelSubscribers(clients, pubsub));
         return users;
     }
 
@@ -331,6 +335,11 @@ public final class DiskDbServer implements AutoCloseable {
     /** The ACL users. */
     public AclRegistry acl() {
         return acl;
+    }
+
+    /** Failed logins and refused commands, for ACL LOG. */
+    public AclLog aclLog() {
+        return aclLog;
     }
 
     /** The plain port actually bound (differs from the setting when that is 0); 0 without a plain listener. */

@@ -55,6 +55,36 @@ class AclCommandsTest {
     }
 
     @Test
+    void aPatternGivenAgainKeepsItsPlaceAndGainsPermissions() {
+        admin.call("ACL", "SETUSER", "kim", "%R~a*", "~b*", "%W~a*", "~c*", "%R~c*", "%w~d*");
+        assertEquals("user kim off ~a* ~b* ~c* %W~d* resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(1),
+                "adding write access to a read pattern does not take the read access away");
+        admin.call("ACL", "SETUSER", "kim", "%R~*", "%W~*");
+        assertEquals("user kim off ~* resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(1));
+    }
+
+    @Test
+    void rulesThatNoLongerMakeADifferenceAreNotShown() {
+        assertEquals("-@all +@read", commandsOf("+@read", "+get"), "+get changed nothing");
+        assertEquals("-@all +@read", commandsOf("+get", "+@read"), "+@read set get again");
+        assertEquals("-@all", commandsOf("nocommands", "+get", "-@read"));
+        assertEquals("+@all", commandsOf("+@all", "-@dangerous", "+@dangerous"));
+        assertEquals("+@all -@read +get", commandsOf("+@all", "-@read", "+get"));
+        assertEquals("-@all +@string -set", commandsOf("+@string", "-set"));
+        assertEquals("-@all +select|0", commandsOf("+select|0"));
+        assertEquals("-@all", commandsOf("+select|0", "-select"), "the whole command's rule decides");
+    }
+
+    private String commandsOf(String... rules) {
+        admin.call("ACL", "DELUSER", "r");
+        List<String> setUser = new java.util.ArrayList<>(List.of("ACL", "SETUSER", "r"));
+        setUser.addAll(List.of(rules));
+        assertEquals("+OK\r\n", admin.call(setUser.toArray(String[]::new)));
+        String line = bulks(admin.call("ACL", "LIST")).get(1);
+        return line.substring(line.indexOf(" resetchannels ") + " resetchannels ".length());
+    }
+
+    @Test
     void listDescribesUsersInAclFileSyntaxSortedByName() {
         admin.call("ACL", "SETUSER", "alice", "on", ">p1", "~cache:*", "&chan:*", "+@read", "-get", "+set", "%R~r:*");
         admin.call("ACL", "SETUSER", "bob");
@@ -69,10 +99,28 @@ class AclCommandsTest {
     }
 
     @Test
+    void payloadSanitizingIsAFlagThatReadsBackAndSurvivesARestart() throws Exception {
+        admin.call("ACL", "SETUSER", "erin", "reset", "on", "nopass", "~*", "+get");
+        assertTrue(admin.call("ACL", "GETUSER", "erin").startsWith("*12\r\n$5\r\nflags\r\n*3\r\n$2\r\non\r\n"
+                + "$6\r\nnopass\r\n$16\r\nsanitize-payload\r\n"), "reset sets sanitize-payload, as in Redis");
+        admin.call("ACL", "SETUSER", "frank", "on", "skip-sanitize-payload", "sanitize-payload", "skip-sanitize-payload");
+        List<String> expected = List.of("user erin on nopass sanitize-payload ~* resetchannels -@all +get",
+                "user frank on skip-sanitize-payload resetchannels -@all");
+        assertEquals(expected, bulks(admin.call("ACL", "LIST")).subList(1, 3));
+        admin.close();
+        server.restart();
+        admin = server.raw();
+        assertEquals(expected, bulks(admin.call("ACL", "LIST")).subList(1, 3));
+    }
+
+    @Test
     void badRulesAreRejectedWithRedisWordsAndChangeNothing() {
         assertEquals("-ERR Error in ACL SETUSER modifier 'foo': Syntax error\r\n",
                 admin.call("ACL", "SETUSER", "carol", "on", "foo"));
         assertEquals("$-1\r\n", admin.call("ACL", "GETUSER", "carol"), "a failed SETUSER creates nothing");
+        assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "carol", ""), "an empty rule changes nothing");
+        assertEquals("user carol off resetchannels -@all", bulks(admin.call("ACL", "LIST")).get(0));
+        admin.call("ACL", "DELUSER", "carol");
         assertEquals("-ERR Error in ACL SETUSER modifier '+nonexist': Unknown command or category name in ACL\r\n",
                 admin.call("ACL", "SETUSER", "carol", "+nonexist"));
         assertEquals("-ERR Error in ACL SETUSER modifier '+@nonexist': Unknown command or category name in ACL\r\n",
@@ -89,6 +137,16 @@ class AclCommandsTest {
                 + "empty list of channels\r\n", admin.call("ACL", "SETUSER", "carol", "allchannels", "&x"));
         assertEquals("-ERR Usernames can't contain spaces or null characters\r\n",
                 admin.call("ACL", "SETUSER", "a b"));
+        assertEquals("-ERR Usernames can't contain spaces or null characters\r\n",
+                admin.call("ACL", "SETUSER", "a\tb"));
+        assertEquals("-ERR Error in ACL SETUSER modifier '~a b': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "~a b"), "it could not be one word of the ACL file");
+        assertEquals("-ERR Error in ACL SETUSER modifier '&a b': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "&a\nb"), "a newline, shown as a space in the error as Redis does");
+        assertEquals("-ERR Error in ACL SETUSER modifier '%RWR~x': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "%RWR~x"));
+        assertEquals("-ERR Error in ACL SETUSER modifier '%~x': Syntax error\r\n",
+                admin.call("ACL", "SETUSER", "carol", "%~x"));
         assertEquals("-ERR wrong number of arguments for 'acl|setuser' command\r\n", admin.call("ACL", "SETUSER"));
     }
 
@@ -180,6 +238,12 @@ class AclCommandsTest {
         assertEquals("-ERR User 'nobody' not found\r\n", admin.call("ACL", "DRYRUN", "nobody", "get", "a"));
         assertEquals("-ERR Command 'foo' not found\r\n", admin.call("ACL", "DRYRUN", "alice", "foo"));
         assertEquals("-ERR wrong number of arguments for 'get' command\r\n", admin.call("ACL", "DRYRUN", "alice", "get"));
+        assertEquals("-ERR Command 'CONFIG' not found\r\n", admin.call("ACL", "DRYRUN", "alice", "CONFIG", "FOO"),
+                "an unknown subcommand makes the container unknown, as the client typed it");
+        assertEquals("-ERR wrong number of arguments for 'config' command\r\n",
+                admin.call("ACL", "DRYRUN", "alice", "config"));
+        assertEquals("+OK\r\n", admin.call("ACL", "DRYRUN", "alice", "auth", "bob", "pw"),
+                "AUTH and HELLO are open to every user");
     }
 
     @Test
@@ -206,6 +270,24 @@ class AclCommandsTest {
     }
 
     @Test
+    void subscribersWhoLoseAccessToASubscriptionAreDisconnected() {
+        admin.call("ACL", "SETUSER", "sub", "on", ">p", "&chan:*", "+@pubsub", "+ping");
+        try (RawConnection channel = loggedIn("sub", "p"); RawConnection pattern = loggedIn("sub", "p");
+             RawConnection unsubscribed = loggedIn("sub", "p")) {
+            channel.call("SUBSCRIBE", "chan:1");
+            pattern.call("PSUBSCRIBE", "chan:*");
+            assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "sub", "resetchannels", "&chan:1"));
+            assertTrue(pattern.isClosedByServer(), "chan:* is no longer one of the user's patterns, literally");
+            admin.call("PUBLISH", "chan:1", "m");
+            assertEquals("*3\r\n$7\r\nmessage\r\n$6\r\nchan:1\r\n$1\r\nm\r\n", channel.readReply(),
+                    "chan:1 is still allowed");
+            assertEquals("+OK\r\n", admin.call("ACL", "SETUSER", "sub", "resetchannels"));
+            assertTrue(channel.isClosedByServer());
+            assertEquals("+PONG\r\n", unsubscribed.call("PING"), "clients without subscriptions stay");
+        }
+    }
+
+    @Test
     void clientKillByUser() {
         admin.call("ACL", "SETUSER", "alice", "on", ">p1", "+@all", "~*");
         try (RawConnection alice = loggedIn("alice", "p1")) {
@@ -227,6 +309,11 @@ class AclCommandsTest {
         assertTrue(admin.call("ACL", "GENPASS", "5").matches("\\$2\r\n[0-9a-f]{2}\r\n"));
         assertEquals("-ERR ACL GENPASS argument must be the number of bits for the output password, a positive "
                 + "number up to 4096\r\n", admin.call("ACL", "GENPASS", "0"));
+        assertEquals("-ERR value is not an integer or out of range\r\n", admin.call("ACL", "GENPASS", "many"));
+        assertEquals("-ERR unknown subcommand or wrong number of arguments for 'GENPASS'. Try ACL HELP.\r\n",
+                admin.call("ACL", "GENPASS", "8", "8"));
+        assertEquals("-ERR unknown subcommand or wrong number of arguments for 'cat'. Try ACL HELP.\r\n",
+                admin.call("acl", "cat", "read", "write"));
         assertEquals("*0\r\n", admin.call("ACL", "LOG"));
         assertEquals("+OK\r\n", admin.call("ACL", "LOG", "RESET"));
         assertEquals("-ERR value is not an integer or out of range\r\n", admin.call("ACL", "LOG", "foo"));

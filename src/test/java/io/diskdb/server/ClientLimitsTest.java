@@ -118,8 +118,8 @@ class ClientLimitsTest {
             assertEquals("-ERR CLIENT PAUSE mode must be WRITE or ALL\r\n", admin.call("CLIENT", "PAUSE", "10", "foo"));
             assertEquals("-ERR timeout is not an integer or out of range\r\n", admin.call("CLIENT", "PAUSE", "abc"));
             assertEquals("-ERR timeout is negative\r\n", admin.call("CLIENT", "PAUSE", "-1"));
-            assertEquals("-ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP.\r\n",
-                    admin.call("CLIENT", "PAUSE", "10", "write", "extra"));
+            assertEquals("-ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP.\r\n",
+                    admin.call("CLIENT", "PAUSE", "10", "write", "extra"), "the subcommand as typed, as Redis");
             assertEquals("+OK\r\n", admin.call("CLIENT", "UNPAUSE"), "unpausing without a pause is fine");
         }
     }
