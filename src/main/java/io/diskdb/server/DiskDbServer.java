@@ -136,7 +136,6 @@ public final class DiskDbServer implements AutoCloseable {
             tlsListener.config().setAutoRead(true);
         }
         IdleClientReaper.schedule(group, clients, settings);
-        replication.startFromSettings();
         log.info("DiskDB ready to accept connections on {} port {}{} ({} transport)", settings.getBind(),
                 listener != null ? port() : "(none)", tlsListener != null ? ", TLS port " + tlsPort() : "",
                 Epoll.isAvailable() ? "epoll" : "nio");
@@ -199,7 +198,6 @@ public final class DiskDbServer implements AutoCloseable {
         commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
-        expiryCycle.start();
         dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
@@ -213,6 +211,9 @@ public final class DiskDbServer implements AutoCloseable {
         replyBarrier = new ReplyBarrier(keyspace.engine());
         replication = new Replication(keyspace, settings, this::port, new FullSync(this));
         outputLimits = new OutputBufferLimits(settings);
+        // A replica (replicaof) is one before anything could write: the expiry cycle, a client.
+        replication.startFromSettings();
+        expiryCycle.start();
     }
 
     /**
