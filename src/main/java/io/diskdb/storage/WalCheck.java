@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Reads RocksDB's write-ahead-log files before the database opens, to say in DiskDB's own log
@@ -20,16 +19,10 @@ import java.util.zip.CRC32C;
  * mode but only writes about it in its own LOG file, which nobody reads; this check names the
  * file and offset so the operator knows writes were dropped (or why the start was refused).
  *
- * <p>The format (RocksDB's log_format.h): 32 KB blocks of physical records, each with a 7-byte
- * header {@code [masked crc32c u32][length u16][type u8]} (11 bytes with the log number for the
- * recyclable types 5..8); the CRC covers the type, the log number if any and the payload. A
- * block's last 0..6 bytes are zero padding. The check only reads; it never changes a file.
+ * <p>The records are read by {@link WalPhysicalRecord} (the format is described there). The
+ * check only reads; it never changes a file.
  */
 public final class WalCheck {
-    static final int BLOCK_SIZE = 32 * 1024;
-    private static final int HEADER = 7;
-    private static final int RECYCLABLE_HEADER = 11;
-    private static final int MASK_DELTA = 0xa282ead8;
 
     /** What is wrong with one WAL file. */
     public record Damage(Path file, long offset, long fileSize, String what) {
@@ -72,42 +65,23 @@ public final class WalCheck {
             bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
         }
         long size = bytes.limit();
-        int position = 0;
+        long position = 0;
         while (position < size) {
-            int leftInBlock = BLOCK_SIZE - position % BLOCK_SIZE;
-            if (leftInBlock < HEADER) {
-                position += leftInBlock; // trailer padding
-                continue;
-            }
-            if (size - position < HEADER) {
-                return damage(file, position, size, "truncated record header");
-            }
-            int storedCrc = bytes.getInt(position);
-            int length = Short.toUnsignedInt(bytes.getShort(position + 4));
-            int type = Byte.toUnsignedInt(bytes.get(position + 6));
-            if (storedCrc == 0 && length == 0 && type == 0) {
+            WalPhysicalRecord record = WalPhysicalRecord.read(bytes, 0, position);
+            if (record instanceof WalPhysicalRecord.Fragment fragment) {
+                position = fragment.next();
+            } else if (record instanceof WalPhysicalRecord.Padding padding) {
+                position = padding.next();
+            } else if (record instanceof WalPhysicalRecord.Zeroes) {
                 // zeroes after the last record: preallocated space, nothing was written there
-                return allZero(bytes, position) ? Optional.empty() : damage(file, position, size, "corrupt record");
+                return allZero(bytes, (int) position) ? Optional.empty() : damage(file, position, size, "corrupt record");
+            } else if (record instanceof WalPhysicalRecord.Truncated truncated) {
+                return damage(file, position, size, truncated.what());
+            } else if (record instanceof WalPhysicalRecord.Corrupt corrupt) {
+                return damage(file, position, size, corrupt.what());
             }
-            int header = type >= 5 && type <= 8 ? RECYCLABLE_HEADER : HEADER;
-            if (position + header + length > size) {
-                return damage(file, position, size, "truncated record");
-            }
-            if (header + length > leftInBlock || !crcMatches(bytes, position, header, length, storedCrc)) {
-                return damage(file, position, size, "corrupt record (checksum mismatch)");
-            }
-            position += header + length;
         }
         return Optional.empty();
-    }
-
-    private static boolean crcMatches(ByteBuffer bytes, int position, int header, int length, int storedCrc) {
-        CRC32C crc = new CRC32C();
-        // the CRC covers the type byte, the recyclable log number if any, and the payload
-        crc.update(bytes.slice(position + 6, header - 6 + length));
-        int actual = (int) crc.getValue();
-        int masked = ((actual >>> 15) | (actual << 17)) + MASK_DELTA;
-        return masked == storedCrc;
     }
 
     private static boolean allZero(ByteBuffer bytes, int from) {
