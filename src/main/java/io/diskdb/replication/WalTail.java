@@ -1,28 +1,40 @@
 package io.diskdb.replication;
 
 import io.diskdb.storage.Engine;
+import io.diskdb.storage.WalLogicalReader;
 import org.rocksdb.LogFile;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.TransactionLogIterator;
 import org.rocksdb.WriteBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the WAL's write batches in order from a sequence number on, following the log as it
- * grows. A RocksDB iterator reads what the WAL held when it was opened; once it is at its end it
- * is opened again at the next sequence, which reads the current WAL file from its start: at most
- * once per {@link #REOPEN_INTERVAL_NANOS}, so the cost stays bounded under a heavy write load.
+ * grows. It reads the WAL files itself ({@link WalFileCursor}), keeping its place, so that each
+ * batch is read once. When that reading cannot vouch for the next batch (a sequence out of
+ * place, data it cannot read, a file it cannot find) it falls back to RocksDB's iterator
+ * ({@link WalIteratorTail}), which re-reads its file on each opening but knows every case, and
+ * tries the files again a little later: a wrong batch is never returned.
  */
 final class WalTail implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WalTail.class);
+    /** How long the iterator serves after the file reading lost its place. */
+    private static final long FALLBACK_NANOS = 1_000_000_000L;
+
     private final Engine engine;
     private long next;
-    private TransactionLogIterator iterator;
-    /** The write buffer was flushed since the iterator last found its end. */
-    private boolean flushedForThisEnd;
-    private long openedAt;
-    private long reopens;
-    private static final long REOPEN_INTERVAL_NANOS = 5_000_000L;
+    /** Reading the WAL files; null until placed (again). */
+    private WalFileCursor files;
+    /** RocksDB's iterator, while falling back to it; null otherwise. */
+    private WalIteratorTail iterator;
+    private long fallbackSince;
+    private long opens;
+    private long fallbacks;
 
     /** One write batch: its first sequence, how many sequence numbers it takes, its bytes. */
     record Batch(long sequence, int count, byte[] data) {
@@ -46,65 +58,61 @@ final class WalTail implements AutoCloseable {
         if (engine.latestSequence() < next) {
             return null;
         }
-        boolean fresh = iterator == null;
-        if (fresh) {
-            iterator = engine.walSince(next);
-            openedAt = System.nanoTime();
-            reopens++;
-        } else {
-            // Past the batch returned last time, or, at the end, reading what was appended since.
-            iterator.next();
+        Batch batch = iterator != null ? fromIterator() : fromFiles();
+        if (batch != null) {
+            next = batch.sequence() + batch.count();
         }
-        Batch batch = read(fresh);
-        if (batch != null || iterator == null || engine.latestSequence() < next) {
-            return batch;
-        }
-        // Nothing more in the iterator although the database is past next. The write may not be
-        // in the WAL file yet (the WAL is written once per event-loop round, the expiry cycle's
-        // once a second): write the buffer out and look again. An iterator that has reached the
-        // end does not see what is appended later (RocksDB answers "create a new iterator to
-        // fetch the new tail"), so it is then opened again at next. Opening reads the current
-        // WAL file from its start up to next: at most one every REOPEN_INTERVAL, however often
-        // the feeder is woken, so that under a heavy write load each opening fetches many batches.
-        if (!flushedForThisEnd) {
-            flushedForThisEnd = true;
-            engine.db().flushWal(false);
-            iterator.next();
-            batch = read(false);
-            if (batch != null || iterator == null) {
-                return batch;
-            }
-        }
-        if (System.nanoTime() - openedAt >= REOPEN_INTERVAL_NANOS) {
-            close();
-        }
-        return null;
+        return batch;
     }
 
-    /** The batch the iterator is at, skipping what was sent; null at its end or when it lost its place (then closed). */
-    private Batch read(boolean fresh) throws RocksDBException {
-        while (iterator.isValid()) {
-            TransactionLogIterator.BatchResult result = iterator.getBatch();
-            try (WriteBatch batch = result.writeBatch()) {
-                long sequence = result.sequenceNumber();
-                int count = batch.count();
-                if (sequence + count <= next) {
-                    iterator.next(); // the first batch may end before next: already sent
-                    continue;
-                }
-                if (sequence != next) {
-                    if (fresh) {
-                        throw new WalGapException(next, sequence);
-                    }
-                    close(); // a tailing read lost its place: a new iterator finds it again
-                    return null;
-                }
-                next = sequence + count;
-                flushedForThisEnd = false;
-                return new Batch(sequence, count, batch.data());
+    /** The batch at next from the WAL files; the database holds it (latest sequence >= next). */
+    private Batch fromFiles() throws RocksDBException {
+        try {
+            if (files == null) {
+                files = WalFileCursor.at(engine, next);
+                opens++;
             }
+            Batch batch = files.next(next);
+            if (batch != null) {
+                return batch;
+            }
+            // The write may not be in the WAL file yet: RocksDB buffers it (manual_wal_flush)
+            // until the event loop writes the buffer out before its replies. Write it out now.
+            engine.db().flushWal(false);
+            batch = files.next(next);
+            // Now it is in a WAL file: if not in this one, in one RocksDB started since.
+            for (Optional<Long> newer = files.newerLog(); batch == null && newer.isPresent(); newer = files.newerLog()) {
+                batch = files.next(next); // what reached the current file before the switch comes first
+                if (batch == null) {
+                    files.moveTo(newer.get());
+                    opens++;
+                    batch = files.next(next);
+                }
+            }
+            if (batch == null) {
+                throw new WalFileCursor.LostPlaceException("sequence " + next
+                        + " is in the database but in no WAL file after writing the WAL buffer out");
+            }
+            return batch;
+        } catch (IOException | WalFileCursor.LostPlaceException | WalLogicalReader.UnreadableWalException e) {
+            log.info("reading the WAL from sequence {} with RocksDB's iterator for a while: {}", next, e.getMessage());
+            closeFiles();
+            fallbacks++;
+            iterator = new WalIteratorTail(engine, next);
+            fallbackSince = System.nanoTime();
+            return fromIterator();
         }
-        return null;
+    }
+
+    private Batch fromIterator() throws RocksDBException {
+        Batch batch = iterator.poll();
+        if (batch == null && System.nanoTime() - fallbackSince >= FALLBACK_NANOS) {
+            // caught up with the WAL: read the files again, from next
+            opens += iterator.reopens();
+            iterator.close();
+            iterator = null;
+        }
+        return batch;
     }
 
     /** Whether the database holds writes not returned yet (poll again soon). */
@@ -112,9 +120,14 @@ final class WalTail implements AutoCloseable {
         return engine.latestSequence() >= next;
     }
 
-    /** How many times the WAL was opened for reading (diagnostics). */
+    /** How many times a WAL file was opened, or RocksDB's iterator on it (diagnostics). */
     long reopens() {
-        return reopens;
+        return opens + (iterator == null ? 0 : iterator.reopens());
+    }
+
+    /** How many times reading the WAL files lost its place and RocksDB's iterator took over. */
+    long fallbacks() {
+        return fallbacks;
     }
 
     /** Whether the WAL still holds the batches from {@code sequence} on. */
@@ -151,8 +164,20 @@ final class WalTail implements AutoCloseable {
         return engine.latestSequence() + 1;
     }
 
+    private void closeFiles() {
+        if (files != null) {
+            try {
+                files.close();
+            } catch (IOException e) {
+                // read-only: nothing to lose
+            }
+            files = null;
+        }
+    }
+
     @Override
     public void close() {
+        closeFiles();
         if (iterator != null) {
             iterator.close();
             iterator = null;
