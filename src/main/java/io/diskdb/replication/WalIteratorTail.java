@@ -16,6 +16,11 @@ final class WalIteratorTail implements AutoCloseable {
     private final Engine engine;
     private long next;
     private TransactionLogIterator iterator;
+    /**
+     * The iterator has been at a batch. One that never was (opened on an empty WAL file) has no
+     * file to follow, and RocksDB crashes on its next(): it is opened again instead.
+     */
+    private boolean iteratorPlaced;
     /** The write buffer was flushed since the iterator last found its end. */
     private boolean flushedForThisEnd;
     private long openedAt;
@@ -35,6 +40,9 @@ final class WalIteratorTail implements AutoCloseable {
     WalTail.Batch poll() throws RocksDBException {
         if (engine.latestSequence() < next) {
             return null;
+        }
+        if (iterator != null && !iteratorPlaced) {
+            close();
         }
         boolean fresh = iterator == null;
         if (fresh) {
@@ -59,6 +67,10 @@ final class WalIteratorTail implements AutoCloseable {
         if (!flushedForThisEnd) {
             flushedForThisEnd = true;
             engine.db().flushWal(false);
+            if (!iteratorPlaced) {
+                close();
+                return null;
+            }
             iterator.next();
             batch = read(false);
             if (batch != null || iterator == null) {
@@ -74,6 +86,7 @@ final class WalIteratorTail implements AutoCloseable {
     /** The batch the iterator is at, skipping what was sent; null at its end or when it lost its place (then closed). */
     private WalTail.Batch read(boolean fresh) throws RocksDBException {
         while (iterator.isValid()) {
+            iteratorPlaced = true;
             TransactionLogIterator.BatchResult result = iterator.getBatch();
             try (WriteBatch batch = result.writeBatch()) {
                 long sequence = result.sequenceNumber();
@@ -107,6 +120,7 @@ final class WalIteratorTail implements AutoCloseable {
         if (iterator != null) {
             iterator.close();
             iterator = null;
+            iteratorPlaced = false;
         }
     }
 }
