@@ -41,6 +41,8 @@ final class WalFileCursor implements AutoCloseable {
 
     /** A cursor on the WAL file holding {@code sequence}; lost when no file is known to hold it. */
     static WalFileCursor at(Engine engine, long sequence) throws IOException, RocksDBException {
+        // the batch may still be in RocksDB's WAL buffer: a file holding nothing yet lists as starting at 0
+        engine.db().flushWal(false);
         LogFile holder = null;
         for (LogFile file : engine.db().getSortedWalFiles()) {
             // an empty live file has start sequence 0: it holds nothing yet
