@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.diskdb.command.StreamCommandsTest.array;
-import static io.diskdb.command.StreamCommandsTest.bulk;
 import static io.diskdb.command.StreamCommandsTest.entry;
 import static io.diskdb.testing.BlockedClients.pause;
+import static io.diskdb.testing.Resp.array;
+import static io.diskdb.testing.Resp.bulk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
