@@ -7,17 +7,16 @@ import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.StoredRecords;
 import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -732,15 +731,7 @@ class KeyCommandsTest {
         return version;
     }
 
-    private int elementCount(ColumnFamily family, long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        int count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(family))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+    private long elementCount(ColumnFamily family, long version) {
+        return StoredRecords.elements(server.server(), family, version);
     }
 }

@@ -1,16 +1,15 @@
 package io.diskdb.command;
 
 import io.diskdb.storage.ColumnFamily;
-import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.StoredRecords;
 import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -504,16 +503,8 @@ class SetCommandsTest {
         assertFalse(jedis.exists("huge"));
     }
 
-    private int elementCount(long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        int count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.SETS))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+    private long elementCount(long version) {
+        return StoredRecords.elements(server.server(), ColumnFamily.SETS, version);
     }
 
     @Test

@@ -1,21 +1,19 @@
 package io.diskdb.command;
 
 import io.diskdb.storage.ColumnFamily;
-import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.SharedServer;
+import io.diskdb.testing.StoredRecords;
 import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
-import java.util.Arrays;
 import java.util.Map;
 
 import static io.diskdb.testing.Resp.OK;
@@ -274,14 +272,6 @@ class StreamCommandsTest {
 
     /** Records under a version prefix of the streams family, counted in RocksDB itself. */
     private long records(long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        long count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.STREAMS))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+        return StoredRecords.elements(server.server(), ColumnFamily.STREAMS, version);
     }
 }
