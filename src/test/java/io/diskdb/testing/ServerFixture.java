@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * A {@link TestServer} with the connections handed out to tests, which {@link #shutDown()}
  * closes before the server. {@link SharedServer} keeps one for a whole class,
@@ -48,6 +50,11 @@ public abstract class ServerFixture {
     /** Sends a command on the {@link #connection()} and returns the reply's bytes as text. */
     public String call(String... args) {
         return connection().call(args);
+    }
+
+    /** Sends a command on the {@link #connection()} and fails unless the reply is {@code expected}, byte for byte. */
+    public void assertReply(String expected, String... command) {
+        assertEquals(expected, call(command), String.join(" ", command));
     }
 
     /** The default raw connection, opened on first use and shared until the server shuts. */
