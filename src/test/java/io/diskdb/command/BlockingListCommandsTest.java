@@ -40,13 +40,7 @@ class BlockingListCommandsTest {
 
     @Test
     void waitersAreServedOldestFirst() {
-        List<RawConnection> waiters = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            RawConnection waiter = server.client();
-            waiter.send("BLPOP", "fifo", "0");
-            server.awaitBlocked(i + 1);
-            waiters.add(waiter);
-        }
+        List<RawConnection> waiters = server.parkInOrder(5, "BLPOP", "fifo", "0");
         assertEquals(":1\r\n", server.control().call("RPUSH", "fifo", "first"));
         assertEquals(pair("fifo", "first"), waiters.get(0).readReply());
         server.awaitBlocked(4);

@@ -48,13 +48,7 @@ class BlockingSortedSetCommandsTest {
 
     @Test
     void waitersAreServedOldestFirst() {
-        List<RawConnection> waiters = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            RawConnection waiter = server.client();
-            waiter.send("BZPOPMIN", "fifo", "0");
-            server.awaitBlocked(i + 1);
-            waiters.add(waiter);
-        }
+        List<RawConnection> waiters = server.parkInOrder(4, "BZPOPMIN", "fifo", "0");
         assertEquals(":1\r\n", server.control().call("ZADD", "fifo", "5", "first"));
         assertEquals(popped("fifo", "first", "5"), waiters.get(0).readReply());
         server.awaitBlocked(3);

@@ -5,7 +5,6 @@ import io.diskdb.testing.RawConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.diskdb.command.StreamCommandsTest.entry;
@@ -56,11 +55,7 @@ class StreamBlockingTest {
 
     @Test
     void everyReaderOfAStreamIsServedOldestFirst() {
-        List<RawConnection> readers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            readers.add(server.client().send("XREAD", "BLOCK", "0", "STREAMS", "s", "$"));
-            server.awaitBlocked(i + 1);
-        }
+        List<RawConnection> readers = server.parkInOrder(3, "XREAD", "BLOCK", "0", "STREAMS", "s", "$");
         server.control().call("XADD", "s", "1-1", "f", "v");
         for (RawConnection reader : readers) {
             assertEquals(streamReply("s", entry("1-1", "f", "v")), reader.readReply());

@@ -52,6 +52,20 @@ public final class BlockingCommandsServer implements BeforeAllCallback, AfterEac
         return client;
     }
 
+    /**
+     * {@code count} new clients send {@code command} one after another, each only once the
+     * previous one is blocked, so that they wait in that order; returned in that order.
+     */
+    public List<RawConnection> parkInOrder(int count, String... command) {
+        List<RawConnection> waiters = new ArrayList<>();
+        long blocked = blockedClients();
+        for (int i = 1; i <= count; i++) {
+            waiters.add(client().send(command));
+            awaitBlocked(blocked + i);
+        }
+        return waiters;
+    }
+
     /** INFO blocked_clients now. */
     public long blockedClients() {
         return BlockedClients.count(control());
