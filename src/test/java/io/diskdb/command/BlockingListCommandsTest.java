@@ -18,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.diskdb.testing.BlockedClients.pause;
 import static io.diskdb.testing.Resp.NIL_ARRAY;
 import static io.diskdb.testing.Resp.WRONGTYPE;
 import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,7 +103,7 @@ class BlockingListCommandsTest {
         RawConnection waiter = server.client();
         waiter.send("BLPOP", "later", "0");
         server.awaitBlocked(1);
-        pause(300);
+        sleep(300);
         assertEquals(1, server.blockedClients());
         server.control().call("RPUSH", "later", "v");
         assertEquals(pair("later", "v"), waiter.readReply());
@@ -130,7 +130,7 @@ class BlockingListCommandsTest {
                     + "*2\r\n$4\r\nLLEN\r\n$4\r\npipe\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             server.awaitBlocked(1);
-            pause(200);
+            sleep(200);
             assertEquals(0, in.available(), "nothing may be answered while BLPOP waits");
             server.control().call("RPUSH", "pipe", "x", "y");
             String expected = pair("pipe", "x") + "+PONG\r\n" + ":1\r\n";
@@ -227,7 +227,7 @@ class BlockingListCommandsTest {
         server.control().call("SET", "rt", "now a string");
         server.control().call("DEL", "rt");
         server.control().call("SET", "rt", "again");
-        pause(100);
+        sleep(100);
         assertEquals(1, server.blockedClients());
         // a retry skips the key that is now a string and serves from the one that became ready
         server.control().call("RPUSH", "other2", "v");
@@ -252,7 +252,7 @@ class BlockingListCommandsTest {
             list.push(false, "first".getBytes(StandardCharsets.UTF_8));
             list.push(false, "second".getBytes(StandardCharsets.UTF_8));
             list.save();
-            pause(200);
+            sleep(200);
             assertEquals(1, server.blockedClients());
             txn.commit();
         }
@@ -284,7 +284,7 @@ class BlockingListCommandsTest {
         try (TestServer idle = TestServer.start(settings -> settings.setTimeout(1));
              RawConnection waiter = idle.raw()) {
             waiter.send("BLPOP", "slow", "0");
-            pause(2500);
+            sleep(2500);
             try (RawConnection pusher = idle.raw()) {
                 pusher.call("RPUSH", "slow", "v");
             }

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import static io.diskdb.testing.BlockedClients.pause;
 import static io.diskdb.testing.Resp.NIL_ARRAY;
 import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,7 +101,7 @@ class BlockingSortedSetCommandsTest {
         server.control().call("RPUSH", "typed", "v");
         server.control().call("DEL", "typed");
         server.control().call("SET", "typed", "s");
-        pause(100);
+        sleep(100);
         assertEquals(1, server.blockedClients());
         server.control().call("ZADD", "other", "1", "m");
         assertEquals(popped("other", "m", "1"), waiter.readReply());

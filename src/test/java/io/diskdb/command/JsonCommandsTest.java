@@ -14,6 +14,7 @@ import static io.diskdb.testing.Resp.bulk;
 import static io.diskdb.testing.Resp.error;
 import static io.diskdb.testing.Resp.integer;
 import static io.diskdb.testing.Resp.simple;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,13 +204,5 @@ class JsonCommandsTest {
         assertTrue(info.contains("+@json\r\n"), info);
         assertTrue(server.call("COMMAND", "INFO", "json.mset").contains(":1\r\n:-1\r\n:3\r\n"));
         assertEquals("*2\r\n" + bulk("a") + bulk("b"), server.call("COMMAND", "GETKEYS", "JSON.MGET", "a", "b", "$"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

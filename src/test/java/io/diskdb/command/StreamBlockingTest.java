@@ -8,9 +8,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 
 import static io.diskdb.command.StreamCommandsTest.entry;
-import static io.diskdb.testing.BlockedClients.pause;
 import static io.diskdb.testing.Resp.array;
 import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +69,7 @@ class StreamBlockingTest {
         RawConnection reader = server.client().send("XREAD", "BLOCK", "0", "STREAMS", "s", "10-0");
         server.awaitBlocked(1);
         server.control().call("XADD", "s", "9-0", "f", "v");
-        pause(100);
+        sleep(100);
         assertEquals(1, server.blockedClients());
         server.control().call("XADD", "s", "11-0", "f", "w");
         assertEquals(streamReply("s", entry("11-0", "f", "w")), reader.readReply());

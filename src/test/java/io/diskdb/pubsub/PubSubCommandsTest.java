@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,14 +217,6 @@ class PubSubCommandsTest {
             assertEquals("+OK\r\n", client.send("auth", "secret").frames(1).get(0));
             assertEquals("+RESET\r\n", client.send("reset").frames(1).get(0));
             assertEquals("-NOAUTH Authentication required.\r\n", client.send("get", "x").frames(1).get(0));
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -30,16 +30,7 @@ public final class BlockedClients {
             if (System.currentTimeMillis() > deadline) {
                 fail("blocked_clients stayed " + seen + ", expected " + expected);
             }
-            pause(5);
-        }
-    }
-
-    /** Thread.sleep for tests that let time pass on purpose (a timeout must not fire yet). */
-    public static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Sleep.sleep(5);
         }
     }
 }
