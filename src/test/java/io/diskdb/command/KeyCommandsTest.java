@@ -6,12 +6,10 @@ import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
-import io.diskdb.testing.RawConnection;
+import io.diskdb.testing.ServerPerTest;
 import io.diskdb.testing.StoredRecords;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -24,36 +22,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.diskdb.testing.Resp.error;
+import static io.diskdb.testing.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyCommandsTest {
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterEach
-    void stop() {
-        raw.close();
-        server.close();
-    }
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest();
 
     private String call(String... args) {
-        return raw.call(args);
-    }
-
-    private static String integer(long value) {
-        return ":" + value + "\r\n";
-    }
-
-    private static String error(String message) {
-        return "-" + message + "\r\n";
+        return server.call(args);
     }
 
     // ---- DEL, UNLINK, EXISTS, TOUCH, TYPE -------------------------------------------------
@@ -240,9 +220,7 @@ class KeyCommandsTest {
     void renameKeepsTtlAcrossRestart() {
         call("SET", "a", "1", "EX", "100");
         call("RENAME", "a", "b");
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(100), call("TTL", "b"));
         assertEquals(integer(1), call("DBSIZE"));
     }
@@ -470,9 +448,7 @@ class KeyCommandsTest {
             cursor = first.getCursor();
             assertNotEquals("0", cursor);
         }
-        raw.close();
         server.restart();
-        raw = server.raw();
         try (Jedis jedis = server.jedis()) {
             do {
                 ScanResult<String> page = jedis.scan(cursor, new ScanParams().count(100));
@@ -525,9 +501,7 @@ class KeyCommandsTest {
             jedis.set("k2", "overwrite");
             assertEquals(121, jedis.dbSize());
         }
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(121), call("DBSIZE"));
     }
 
@@ -558,9 +532,7 @@ class KeyCommandsTest {
         }
         assertEquals("+OK\r\n", call("FLUSHALL"));
         assertEquals(error("ERR syntax error"), call("FLUSHALL", "now"));
-        raw.close();
         server.restart();
-        raw = server.raw();
         for (int db = 0; db < 16; db++) {
             call("SELECT", Integer.toString(db));
             assertEquals(integer(0), call("DBSIZE"), "db " + db);
@@ -578,9 +550,7 @@ class KeyCommandsTest {
         assertEquals("+OK\r\n", call("SWAPDB", "0", "1"));
         assertEquals(integer(1), call("DBSIZE"));
         assertEquals("$1\r\n0\r\n", call("GET", "zero"));
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(2), call("DBSIZE"));
         assertEquals("$1\r\n1\r\n", call("GET", "one"));
         call("SELECT", "1");
