@@ -1,9 +1,9 @@
 package io.diskdb.pubsub;
 
+import io.diskdb.testing.SharedServer;
 import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
@@ -18,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pub/sub commands as Redis 7.0 answers them, byte for byte, across connections. */
 class PubSubCommandsTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static Wire wire() {
         return new Wire(server.port());
