@@ -6,6 +6,7 @@ import io.diskdb.server.DiskDbServer;
 import io.diskdb.server.ServerStats;
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.pubsub.PendingEvents;
+import io.diskdb.storage.DataGate;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.StorageException;
@@ -108,6 +109,10 @@ public final class Dispatcher {
             refuse(session, command, reply, denial.error());
             return null;
         }
+        if (command.spec().hasFlag("write") && server.replication().isReplica()) {
+            reject(reply, ReplicationCommands.READONLY);
+            return null;
+        }
         if (session.inResp2SubscribedMode() && !PubSubCommands.allowedWhileSubscribed(command)) {
             refuse(session, command, reply, "ERR Can't execute '" + command.spec().name() + "': only (P|S)SUBSCRIBE / "
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
@@ -148,9 +153,13 @@ public final class Dispatcher {
     private void runLocked(ClientSession session, Command command, byte[][] args, ReplyWriter reply) {
         int[] stripes = command.lockPlan().stripes(keyspace, session, command, args);
         KeyLocks locks = keyspace.locks();
+        DataGate gate = keyspace.engine().gate();
+        gate.enterShared(); // the data is never replaced (full sync) while a command runs
         try (KeyLocks.Held held = stripes == null ? locks.lockAll() : locks.lock(stripes)) {
             Transaction txn = keyspace.begin();
             run(new CommandContext(server, session, command, args, reply, txn));
+        } finally {
+            gate.exitShared();
         }
     }
 

@@ -55,6 +55,7 @@ public final class ClientSession {
     private final PendingEvents pendingEvents = new PendingEvents();
     private final OutputBufferLimits outputLimits;
     // Written by whichever thread last pushed to this client: publishers run on any event loop.
+    private volatile int replicaListeningPort;
     private volatile long softLimitReachedAt;
     private volatile boolean closingForOutputLimit;
 
@@ -258,6 +259,15 @@ public final class ClientSession {
     }
 
     /** This client's MULTI: open or not, queued commands. */
+    /** The port a replica on this connection said it listens on (REPLCONF listening-port); 0 = not said. */
+    public int replicaListeningPort() {
+        return replicaListeningPort;
+    }
+
+    public void replicaListeningPort(int port) {
+        replicaListeningPort = port;
+    }
+
     public MultiState multi() {
         return multi;
     }

@@ -19,12 +19,18 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.pubsub.KeyspaceNotifier;
 import io.diskdb.pubsub.PubSub;
+import io.diskdb.replication.FullSync;
+import io.diskdb.replication.Replication;
+import io.diskdb.replication.ReplicationCheckpoints;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
+import io.diskdb.storage.WalRetention;
+import io.diskdb.storage.WholeDatabaseListener;
+import io.diskdb.types.JsonTreeCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -71,6 +77,7 @@ public final class DiskDbServer implements AutoCloseable {
     private Snapshots snapshots;
     private Backups backups;
     private ManualCompaction compaction;
+    private ReplicationCheckpoints replicationCheckpoints;
     private CommandTable commands;
     private AclRegistry acl;
     private final AclLog aclLog;
@@ -78,6 +85,7 @@ public final class DiskDbServer implements AutoCloseable {
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
     private KeyspaceNotifier keyspaceNotifier;
+    private Replication replication;
     private EventLoopGroup group;
     private ReplyBarrier replyBarrier;
     private Dispatcher dispatcher;
@@ -97,7 +105,8 @@ public final class DiskDbServer implements AutoCloseable {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
                 settings.getCacheMaxMemory(), settings.getWalRecovery(), settings.getWriteBufferSize(),
-                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs());
+                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs(),
+                new WalRetention(settings.getWalRetentionSeconds(), settings.getWalRetentionMb()));
     }
 
     private static Durability durability(SyncPolicy sync) {
@@ -179,6 +188,8 @@ public final class DiskDbServer implements AutoCloseable {
                 () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
         backups = new Backups(keyspace.engine());
         compaction = new ManualCompaction(keyspace.engine());
+        replicationCheckpoints = new ReplicationCheckpoints(keyspace.engine(),
+                settings::getReplFullsyncCheckpointTimeoutMs);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -187,12 +198,22 @@ public final class DiskDbServer implements AutoCloseable {
         commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
-        expiryCycle.start();
         dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
+        keyspace.addWholeDatabaseListener(blocking);
+        keyspace.addWholeDatabaseListener(new WholeDatabaseListener() {
+            @Override
+            public void afterDataReplaced() {
+                JsonTreeCache.of(DiskDbServer.this).clear();
+            }
+        });
         replyBarrier = new ReplyBarrier(keyspace.engine());
+        replication = new Replication(keyspace, settings, this::port, new FullSync(this));
         outputLimits = new OutputBufferLimits(settings);
+        // A replica (replicaof) is one before anything could write: the expiry cycle, a client.
+        replication.startFromSettings();
+        expiryCycle.start();
     }
 
     /**
@@ -230,6 +251,45 @@ public final class DiskDbServer implements AutoCloseable {
             reason = reason.contains("in use") ? "port already in use" : reason;
         }
         return new IOException("cannot listen on " + settings.getBind() + ":" + port + ": " + reason, cause);
+    }
+
+    /**
+     * Replaces all the data with the database staged in {@code staged} (inside the data directory)
+     * while the server runs — a replica's full sync. Every client's next command is held back
+     * (connections stay open) until the new data is live; the commands running finish first; no
+     * command sees a mix of old and new. See {@link Keyspace#replaceData}.
+     *
+     * @return the latest RocksDB sequence number of the new data
+     */
+    public long replaceData(java.nio.file.Path staged) throws IOException {
+        awaitLongBackgroundJobs();
+        pause.hold();
+        try {
+            return keyspace.replaceData(staged);
+        } finally {
+            pause.releaseHold();
+        }
+    }
+
+    /**
+     * A backup, snapshot or manual compaction keeps the data gate for as long as it runs: waiting
+     * for them before holding the clients keeps the clients' stop short. One that starts in between
+     * is still waited for, with the clients held.
+     */
+    private void awaitLongBackgroundJobs() throws IOException {
+        boolean logged = false;
+        while (backups.inProgress() || compaction.inProgress() || snapshots.inProgress()) {
+            if (!logged) {
+                log.info("waiting for the backup, snapshot or compaction in progress before swapping in the new data");
+                logged = true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to swap in the new data", e);
+            }
+        }
     }
 
     /**
@@ -320,6 +380,11 @@ public final class DiskDbServer implements AutoCloseable {
         return pubsub;
     }
 
+    /** Master or replica, the attached replicas, WAIT. */
+    public Replication replication() {
+        return replication;
+    }
+
     /** Publishes keyspace notifications (notify-keyspace-events). */
     public KeyspaceNotifier keyspaceNotifier() {
         return keyspaceNotifier;
@@ -356,6 +421,11 @@ public final class DiskDbServer implements AutoCloseable {
 
     public ManualCompaction compaction() {
         return compaction;
+    }
+
+    /** Checkpoints made for replicas' full syncs (master side). */
+    public ReplicationCheckpoints replicationCheckpoints() {
+        return replicationCheckpoints;
     }
 
     public RuntimeConfig config() {
@@ -400,6 +470,9 @@ public final class DiskDbServer implements AutoCloseable {
                 log.warn("event loops did not stop within 10 s; closing the database anyway");
             }
         }
+        if (replication != null) {
+            replication.close();
+        }
         if (expiryCycle != null) {
             expiryCycle.close();
         }
@@ -411,6 +484,9 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (compaction != null) {
             compaction.close();
+        }
+        if (replicationCheckpoints != null) {
+            replicationCheckpoints.close();
         }
         if (keyspace != null) {
             keyspace.close();
