@@ -1,10 +1,10 @@
 package io.diskdb.acl;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import io.diskdb.testing.ServerPerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,27 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AclLogCommandTest {
     private static final String WRONGPASS = "-WRONGPASS invalid username-password pair or user is disabled.\r\n";
 
-    private TestServer server;
-    private RawConnection admin;
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest();
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
-        admin = server.raw();
-        admin.call("ACL", "SETUSER", "alice", "on", ">p1", "~cache:*", "&chan:*", "+@read", "-get", "+set", "+multi",
+        server.call("ACL", "SETUSER", "alice", "on", ">p1", "~cache:*", "&chan:*", "+@read", "-get", "+set", "+multi",
                 "+exec", "+publish", "+client|id");
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        server.close();
-    }
-
-    private RawConnection alice() {
-        RawConnection alice = server.raw();
-        assertEquals("+OK\r\n", alice.call("AUTH", "alice", "p1"));
-        return alice;
     }
 
     @Test
@@ -48,7 +34,7 @@ class AclLogCommandTest {
             assertEquals(WRONGPASS, client.call("HELLO", "3", "AUTH", "nobody", "x"));
             assertEquals("+OK\r\n", client.call("AUTH", "alice", "p1"));
         }
-        List<Map<String, String>> log = entries(admin.call("ACL", "LOG"));
+        List<Map<String, String>> log = entries(server.call("ACL", "LOG"));
         assertEquals(2, log.size());
         assertEquals(fields("1", "auth", "toplevel", "HELLO", "nobody"), core(log.get(0)));
         assertEquals(fields("1", "auth", "toplevel", "auth", "alice"), core(log.get(1)));
@@ -57,13 +43,13 @@ class AclLogCommandTest {
 
     @Test
     void refusedCommandsKeysAndChannelsAreLoggedNewestFirst() {
-        try (RawConnection alice = alice()) {
+        try (RawConnection alice = server.loggedIn("alice", "p1")) {
             String id = alice.call("CLIENT", "ID").substring(1).trim();
             alice.call("GET", "cache:1");
             alice.call("SET", "other", "v");
             alice.call("PUBLISH", "news", "m");
             alice.call("CLIENT", "LIST");
-            List<Map<String, String>> log = entries(admin.call("ACL", "LOG"));
+            List<Map<String, String>> log = entries(server.call("ACL", "LOG"));
             assertEquals(List.of(
                     fields("1", "command", "toplevel", "client|list", "alice"),
                     fields("1", "channel", "toplevel", "news", "alice"),
@@ -78,13 +64,13 @@ class AclLogCommandTest {
 
     @Test
     void repeatsAreGroupedAndAgesCount() throws Exception {
-        try (RawConnection alice = alice()) {
+        try (RawConnection alice = server.loggedIn("alice", "p1")) {
             alice.call("GET", "cache:1");
             alice.call("SET", "other", "v");
             Thread.sleep(50);
             alice.call("GET", "cache:2");
         }
-        List<Map<String, String>> log = entries(admin.call("ACL", "LOG"));
+        List<Map<String, String>> log = entries(server.call("ACL", "LOG"));
         assertEquals(List.of(fields("2", "command", "toplevel", "get", "alice"),
                 fields("1", "key", "toplevel", "other", "alice")), log.stream().map(AclLogCommandTest::core).toList());
         double newer = Double.parseDouble(log.get(0).get("age-seconds"));
@@ -94,13 +80,13 @@ class AclLogCommandTest {
 
     @Test
     void refusalsWhileQueuingAreInTheMultiContext() {
-        try (RawConnection alice = alice()) {
+        try (RawConnection alice = server.loggedIn("alice", "p1")) {
             alice.call("MULTI");
             alice.call("SET", "cache:1", "v");
             alice.call("GET", "cache:1");
             assertEquals("-EXECABORT Transaction discarded because of previous errors.\r\n", alice.call("EXEC"));
         }
-        Map<String, String> entry = entries(admin.call("ACL", "LOG")).get(0);
+        Map<String, String> entry = entries(server.call("ACL", "LOG")).get(0);
         assertEquals(fields("1", "command", "multi", "get", "alice"), core(entry));
         assertTrue(entry.get("client-info").contains(" flags=x db=0 sub=0 psub=0 ssub=0 multi=1 "), entry.get("client-info"));
     }
@@ -112,17 +98,17 @@ class AclLogCommandTest {
                 client.call("AUTH", "user" + i, "x");
             }
         }
-        assertEquals(10, entries(admin.call("ACL", "LOG")).size(), "10 entries unless asked for more");
-        assertEquals(12, entries(admin.call("ACL", "LOG", "100")).size());
-        List<Map<String, String>> two = entries(admin.call("ACL", "LOG", "2"));
+        assertEquals(10, entries(server.call("ACL", "LOG")).size(), "10 entries unless asked for more");
+        assertEquals(12, entries(server.call("ACL", "LOG", "100")).size());
+        List<Map<String, String>> two = entries(server.call("ACL", "LOG", "2"));
         assertEquals(List.of("user11", "user10"), two.stream().map(e -> e.get("username")).toList());
-        assertEquals("*0\r\n", admin.call("ACL", "LOG", "0"));
-        assertEquals("*0\r\n", admin.call("ACL", "LOG", "-1"));
-        assertEquals("-ERR value is not an integer or out of range\r\n", admin.call("ACL", "LOG", "ten"));
+        assertEquals("*0\r\n", server.call("ACL", "LOG", "0"));
+        assertEquals("*0\r\n", server.call("ACL", "LOG", "-1"));
+        assertEquals("-ERR value is not an integer or out of range\r\n", server.call("ACL", "LOG", "ten"));
         assertEquals("-ERR unknown subcommand or wrong number of arguments for 'log'. Try ACL HELP.\r\n",
-                admin.call("ACL", "log", "1", "2"));
-        assertEquals("+OK\r\n", admin.call("ACL", "LOG", "reset"));
-        assertEquals("*0\r\n", admin.call("ACL", "LOG"));
+                server.call("ACL", "log", "1", "2"));
+        assertEquals("+OK\r\n", server.call("ACL", "LOG", "reset"));
+        assertEquals("*0\r\n", server.call("ACL", "LOG"));
     }
 
     @Test
@@ -130,8 +116,8 @@ class AclLogCommandTest {
         try (RawConnection client = server.raw()) {
             client.call("AUTH", "zed", "x");
         }
-        admin.call("HELLO", "3");
-        String reply = admin.call("ACL", "LOG");
+        server.call("HELLO", "3");
+        String reply = server.call("ACL", "LOG");
         assertTrue(reply.matches("(?s)\\*1\r\n%7\r\n\\$5\r\ncount\r\n:1\r\n\\$6\r\nreason\r\n\\$4\r\nauth\r\n"
                 + "\\$7\r\ncontext\r\n\\$8\r\ntoplevel\r\n\\$6\r\nobject\r\n\\$4\r\nAUTH\r\n\\$8\r\nusername\r\n\\$3\r\nzed\r\n"
                 + "\\$11\r\nage-seconds\r\n,[0-9.e-]+\r\n\\$11\r\nclient-info\r\n\\$\\d+\r\nid=.*\r\n"), reply);
@@ -139,21 +125,21 @@ class AclLogCommandTest {
 
     @Test
     void acllogMaxLenBoundsTheLogFromTheNextEntry() {
-        assertEquals("*2\r\n$14\r\nacllog-max-len\r\n$3\r\n128\r\n", admin.call("CONFIG", "GET", "acllog-max-len"));
+        assertEquals("*2\r\n$14\r\nacllog-max-len\r\n$3\r\n128\r\n", server.call("CONFIG", "GET", "acllog-max-len"));
         assertEquals("-ERR CONFIG SET failed (possibly related to argument 'acllog-max-len') - argument must be "
-                + "between 0 and 9223372036854775807 inclusive\r\n", admin.call("CONFIG", "SET", "acllog-max-len", "-1"));
+                + "between 0 and 9223372036854775807 inclusive\r\n", server.call("CONFIG", "SET", "acllog-max-len", "-1"));
         assertEquals("-ERR CONFIG SET failed (possibly related to argument 'acllog-max-len') - argument couldn't be "
-                + "parsed into an integer\r\n", admin.call("CONFIG", "SET", "acllog-max-len", "1k"));
+                + "parsed into an integer\r\n", server.call("CONFIG", "SET", "acllog-max-len", "1k"));
         try (RawConnection client = server.raw()) {
             client.call("AUTH", "a", "x");
             client.call("AUTH", "b", "x");
             client.call("AUTH", "c", "x");
-            assertEquals("+OK\r\n", admin.call("CONFIG", "SET", "acllog-max-len", "2"));
-            assertEquals(3, entries(admin.call("ACL", "LOG")).size(), "nothing is trimmed until the next entry");
+            assertEquals("+OK\r\n", server.call("CONFIG", "SET", "acllog-max-len", "2"));
+            assertEquals(3, entries(server.call("ACL", "LOG")).size(), "nothing is trimmed until the next entry");
             client.call("AUTH", "d", "x");
         }
-        assertEquals(List.of("d", "c"), entries(admin.call("ACL", "LOG")).stream().map(e -> e.get("username")).toList());
-        assertEquals("*2\r\n$14\r\nacllog-max-len\r\n$1\r\n2\r\n", admin.call("CONFIG", "GET", "acllog-max-len"));
+        assertEquals(List.of("d", "c"), entries(server.call("ACL", "LOG")).stream().map(e -> e.get("username")).toList());
+        assertEquals("*2\r\n$14\r\nacllog-max-len\r\n$1\r\n2\r\n", server.call("CONFIG", "GET", "acllog-max-len"));
     }
 
     private static Map<String, String> fields(String count, String reason, String context, String object, String user) {

@@ -1,10 +1,9 @@
 package io.diskdb.server;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.diskdb.testing.ServerPerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** maxclients and CLIENT PAUSE / UNPAUSE, as Redis 7.0 behaves. */
 class ClientLimitsTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        // one event loop: a paused client must not hold up anyone else on it
-        server = TestServer.start(s -> s.setIoThreads(1));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    // one event loop: a paused client must not hold up anyone else on it
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest(s -> s.setIoThreads(1));
 
     /** The next reply, read on another thread, so a test can check it has not come yet. */
     private static CompletableFuture<String> nextReply(RawConnection raw) {
