@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * starts afresh. A hint that is wrong all the same (a member added and another removed in
  * between, two members sharing a position) can only keep a member from being picked while
  * others remain, never make SPOP miss the set: a walk that finds nothing falls back to a
- * plain walk (see {@link Sets#popOne}).
+ * plain walk (see {@link Sets#popOne}). The same holds for the one case where two sets share a
+ * version: two servers in one JVM (tests), as the hints are kept per JVM.
  */
 final class PoppedGaps {
     /** Positions are 32 bits: a range ending here reaches the end of the set. */
