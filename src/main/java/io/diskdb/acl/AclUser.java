@@ -19,6 +19,7 @@ public final class AclUser {
     private final String name;
     private final boolean enabled;
     private final boolean nopass;
+    private final PayloadSanitizing payloadSanitizing;
     private final List<String> passwords;
     private final boolean allKeys;
     private final List<KeyPattern> keys;
@@ -30,13 +31,14 @@ public final class AclUser {
     private final Map<String, Set<String>> allowedFirstArgs;
     private final List<String> commandRules;
 
-    AclUser(String name, boolean enabled, boolean nopass, List<String> passwords, boolean allKeys,
-            List<KeyPattern> keys, boolean allChannels, List<String> channels, boolean allowsFutureCommands,
+    AclUser(String name, boolean enabled, boolean nopass, PayloadSanitizing payloadSanitizing, List<String> passwords,
+            boolean allKeys, List<KeyPattern> keys, boolean allChannels, List<String> channels, boolean allowsFutureCommands,
             boolean allowsEveryCommand, Set<String> allowedCommands, Map<String, Set<String>> allowedFirstArgs,
             List<String> commandRules) {
         this.name = name;
         this.enabled = enabled;
         this.nopass = nopass;
+        this.payloadSanitizing = payloadSanitizing;
         this.passwords = List.copyOf(passwords);
         this.allKeys = allKeys;
         this.keys = List.copyOf(keys);
@@ -151,12 +153,15 @@ public final class AclUser {
         return false;
     }
 
-    /** ACL GETUSER "flags". */
+    /** ACL GETUSER "flags", in Redis's order, which ACL LIST and the ACL file use too. */
     public List<String> flags() {
         List<String> flags = new ArrayList<>();
         flags.add(enabled ? "on" : "off");
         if (nopass) {
             flags.add("nopass");
+        }
+        if (payloadSanitizing.flag() != null) {
+            flags.add(payloadSanitizing.flag());
         }
         return flags;
     }
@@ -192,10 +197,7 @@ public final class AclUser {
 
     /** The user as one line of ACL LIST and of the ACL file; applying its rules rebuilds this user. */
     public String describe() {
-        StringBuilder line = new StringBuilder("user ").append(name).append(enabled ? " on" : " off");
-        if (nopass) {
-            line.append(" nopass");
-        }
+        StringBuilder line = new StringBuilder("user ").append(name).append(' ').append(String.join(" ", flags()));
         passwords.forEach(hash -> line.append(" #").append(hash));
         String keyRules = keysDescription();
         if (!keyRules.isEmpty()) {
@@ -212,6 +214,10 @@ public final class AclUser {
     }
 
     // Read by UserEditor to start a change from this user.
+    PayloadSanitizing payloadSanitizing() {
+        return payloadSanitizing;
+    }
+
     boolean allKeys() {
         return allKeys;
     }

@@ -22,6 +22,19 @@ public final class Permissions {
             };
         }
 
+        /**
+         * The error EXEC puts in place of a queued command the user may no longer run, its ACL
+         * rules having changed since it was queued (Redis 7.0.15's wording).
+         */
+        public String errorAtExec() {
+            return "NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
+                    + "This command is no longer allowed for the following reason: " + switch (reason) {
+                        case COMMAND -> "no permission to execute the command or subcommand";
+                        case KEY -> "no permission to touch the specified keys";
+                        case CHANNEL -> "no permission to access one of the channels used as arguments";
+                    };
+        }
+
         /** ACL DRYRUN's answer. */
         public String dryRun() {
             return "This user has no permissions to " + switch (reason) {
@@ -39,6 +52,9 @@ public final class Permissions {
 
     /** Null if {@code user} may run this call; {@code spec} is the resolved (sub)command. */
     public static Denial check(AclUser user, CommandSpec spec, byte[][] args) {
+        if (spec.hasFlag("no_auth")) {
+            return null; // AUTH and HELLO are open to every user, as in Redis, so one can always log in as another
+        }
         if (user == null) {
             return new Denial(Reason.COMMAND, spec.name()); // deleted while connected: nothing is allowed
         }

@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * <p>Command permissions are kept as the set of allowed command and subcommand names plus
  * "allows future commands" (set by +@all, cleared by -@all), and the rules are remembered in
- * order, each rule replacing an earlier one for the same command or category, which is how
- * Redis describes them back ("-@all +@read -get").
+ * order, each rule replacing an earlier one for the same command or category; the user keeps
+ * those that still make a difference ({@link EffectiveCommandRules}), which is how Redis
+ * describes them back ("-@all +@read -get").
  */
 public final class UserEditor {
     private static final String PATTERN_AFTER_ALL_KEYS = "Adding a pattern after the * pattern (or the 'allkeys' flag) "
@@ -33,6 +34,7 @@ public final class UserEditor {
     private final String name;
     private boolean enabled;
     private boolean nopass;
+    private PayloadSanitizing sanitizing = PayloadSanitizing.UNSET;
     private final LinkedHashSet<String> passwords;
     private boolean allKeys;
     private final List<KeyPattern> keys;
@@ -53,6 +55,7 @@ public final class UserEditor {
         UserEditor editor = new UserEditor(index, user.name());
         editor.enabled = user.enabled();
         editor.nopass = user.nopass();
+        editor.sanitizing = user.payloadSanitizing();
         editor.passwords.addAll(user.passwords());
         editor.allKeys = user.allKeys();
         editor.keys.addAll(user.keys());
@@ -84,6 +87,9 @@ public final class UserEditor {
     }
 
     public UserEditor apply(String rule) throws AclRuleException {
+        if (rule.isEmpty()) {
+            return this; // Redis's ACLSetUser takes an empty rule as a no-op ("ACL SETUSER bob ''")
+        }
         String lower = rule.toLowerCase(Locale.ROOT);
         switch (lower) {
             case "on" -> enabled = true;
@@ -115,21 +121,20 @@ public final class UserEditor {
             case "allcommands", "+@all" -> setAllCommands(true);
             case "nocommands", "-@all" -> setAllCommands(false);
             case "reset" -> {
-                for (String step : List.of("resetpass", "resetkeys", "resetchannels", "off", "-@all")) {
+                for (String step : List.of("resetpass", "resetkeys", "resetchannels", "off", "sanitize-payload", "-@all")) {
                     apply(step);
                 }
             }
-            // Accepted for compatibility with ACL files written by Redis; DiskDB keeps no RESTORE payloads to sanitize.
-            case "sanitize-payload", "skip-sanitize-payload", "clearselectors" -> { }
+            case "sanitize-payload" -> sanitizing = PayloadSanitizing.SANITIZE;
+            case "skip-sanitize-payload" -> sanitizing = PayloadSanitizing.SKIP;
+            // Accepted for ACL files written by Redis: there are no selectors to clear.
+            case "clearselectors" -> { }
             default -> applyPrefixed(rule);
         }
         return this;
     }
 
     private void applyPrefixed(String rule) throws AclRuleException {
-        if (rule.isEmpty()) {
-            throw new AclRuleException(rule, "Syntax error");
-        }
         char first = rule.charAt(0);
         String rest = rule.substring(1);
         switch (first) {
@@ -144,11 +149,12 @@ public final class UserEditor {
                 removeHash(rule, rest);
             }
             case '~' -> addKeyPattern(rule, rest, true, true);
-            case '%' -> addFlaggedKeyPattern(rule, rest);
+            case '%' -> addFlaggedKeyPattern(rule);
             case '&' -> {
                 if (allChannels) {
                     throw new AclRuleException(rule, PATTERN_AFTER_ALL_CHANNELS);
                 }
+                requireNoSpaces(rule, rest);
                 if (!channels.contains(rest)) {
                     channels.add(rest);
                 }
@@ -176,38 +182,74 @@ public final class UserEditor {
         }
     }
 
-    /** %R~pattern, %W~pattern, %RW~pattern. */
-    private void addFlaggedKeyPattern(String rule, String rest) throws AclRuleException {
-        int tilde = rest.indexOf('~');
-        if (tilde <= 0) {
-            throw new AclRuleException(rule, "Syntax error");
+    /**
+     * %R~pattern, %W~pattern, %RW~pattern, read as Redis 7.0.15 reads them: R and W at most once
+     * each, in any case and order, at least one of them, then "~" and the pattern; letters that
+     * run to the end of the rule ("%RW") stand for the empty pattern.
+     */
+    private void addFlaggedKeyPattern(String rule) throws AclRuleException {
+        if (allKeys) {
+            throw new AclRuleException(rule, PATTERN_AFTER_ALL_KEYS);
         }
         boolean read = false;
         boolean write = false;
-        for (char c : rest.substring(0, tilde).toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == 'R') {
+        int at = 1;
+        for (; at < rule.length(); at++) {
+            char c = Character.toUpperCase(rule.charAt(at));
+            if (c == 'R' && !read) {
                 read = true;
-            } else if (c == 'W') {
+            } else if (c == 'W' && !write) {
                 write = true;
+            } else if (c == '~' && (read || write)) {
+                at++;
+                break;
             } else {
                 throw new AclRuleException(rule, "Syntax error");
             }
         }
-        addKeyPattern(rule, rest.substring(tilde + 1), read, write);
+        if (!read && !write) {
+            throw new AclRuleException(rule, "Syntax error");
+        }
+        addKeyPattern(rule, rule.substring(at), read, write);
     }
 
+    /**
+     * Adds a key pattern; a pattern the user already has keeps its place and gains the new
+     * permissions (%R~a* then %W~a* is ~a*), as in Redis. Read-write "*" is "allkeys": Redis
+     * keeps it as a pattern, but then describes it as "~*", which a later pattern in the same
+     * ACL file line would make invalid.
+     */
     private void addKeyPattern(String rule, String pattern, boolean read, boolean write) throws AclRuleException {
         if (allKeys) {
             throw new AclRuleException(rule, PATTERN_AFTER_ALL_KEYS);
         }
-        if (read && write && pattern.equals("*")) {
+        requireNoSpaces(rule, pattern);
+        int index = indexOfKeyPattern(pattern);
+        KeyPattern merged = index < 0 ? KeyPattern.of(pattern, read, write)
+                : KeyPattern.of(pattern, read || keys.get(index).read(), write || keys.get(index).write());
+        if (merged.read() && merged.write() && pattern.equals("*")) {
             allKeys = true;
             keys.clear();
-            return;
+        } else if (index < 0) {
+            keys.add(merged);
+        } else {
+            keys.set(index, merged);
         }
-        KeyPattern added = KeyPattern.of(pattern, read, write);
-        keys.removeIf(existing -> existing.pattern().equals(pattern));
-        keys.add(added);
+    }
+
+    private int indexOfKeyPattern(String pattern) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).pattern().equals(pattern)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void requireNoSpaces(String rule, String pattern) throws AclRuleException {
+        if (AclText.hasSpaces(pattern)) {
+            throw new AclRuleException(rule, "Syntax error");
+        }
     }
 
     private void setAllCommands(boolean allow) {
@@ -272,8 +314,9 @@ public final class UserEditor {
     }
 
     public AclUser build() {
-        boolean everyCommand = allowsFutureCommands && rules.stream().noneMatch(r -> r.startsWith("-"));
-        return new AclUser(name, enabled, nopass, new ArrayList<>(passwords), allKeys, keys, allChannels, channels,
-                allowsFutureCommands, everyCommand, allowed, firstArgs, rules);
+        List<String> shown = new EffectiveCommandRules(index).of(allowsFutureCommands, rules);
+        boolean everyCommand = allowsFutureCommands && shown.stream().noneMatch(r -> r.startsWith("-"));
+        return new AclUser(name, enabled, nopass, sanitizing, new ArrayList<>(passwords), allKeys, keys, allChannels,
+                channels, allowsFutureCommands, everyCommand, allowed, firstArgs, shown);
     }
 }

@@ -7,6 +7,7 @@ import io.diskdb.storage.CommitListener;
 import io.diskdb.storage.KeyChange;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
+import io.diskdb.storage.WholeDatabaseListener;
 import io.diskdb.util.Bytes;
 
 import java.util.ArrayDeque;
@@ -28,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that finds nothing leaves the client parked in its place, and the waiters queued behind it
  * get their turn. Waiters of one key are woken one at a time: when a retry is over, the key is
  * checked again and the next ready waiter is woken. That keeps the order FIFO, as in Redis,
- * even though waiters live on different event loops.
+ * even though waiters live on different event loops. When the whole data is replaced (a replica's
+ * full sync) every waited key is signalled as it is in the new data.
  */
-public final class BlockingRegistry implements CommitListener {
+public final class BlockingRegistry implements CommitListener, WholeDatabaseListener {
     /** Runs a parked command again on its client's event loop (the dispatcher's retry). */
     @FunctionalInterface
     public interface Retrier {
@@ -222,6 +224,26 @@ public final class BlockingRegistry implements CommitListener {
         }
         stats.blockedClients.decrementAndGet();
         return true;
+    }
+
+    /**
+     * The whole data was replaced (full sync): any waited key may be ready now. Every key is
+     * signalled as it is in the new data, from another thread once the replacement is over: this
+     * is called with the data gate held exclusively, and an event loop may be waiting for the gate
+     * while it holds this registry's monitor (a timeout's recheck).
+     */
+    @Override
+    public void afterDataReplaced() {
+        if (parked.get() == 0) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            synchronized (this) {
+                for (WaitKey key : List.copyOf(byKey.keySet())) {
+                    recheck(key, null);
+                }
+            }
+        });
     }
 
     /** Signals the key again as it is now (a hint: the retry decides under the locks). */

@@ -36,6 +36,14 @@ public final class Waiter {
         this.readiness = readiness;
     }
 
+    /**
+     * A client parked by something other than keys (WAIT, until replicas acknowledge): it holds
+     * the client's later requests back like any parked client; its owner answers and unparks it.
+     */
+    public static Waiter withoutKeys(ClientSession session, Command command, byte[][] args) {
+        return new Waiter(session, command, args, session.db(), List.of(), null);
+    }
+
     public ClientSession session() {
         return session;
     }

@@ -13,6 +13,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -30,12 +31,23 @@ public final class Connection implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
+    private final InputStream in;
     private final RespParser parser;
 
     private Connection(Socket socket) throws IOException {
         this.socket = socket;
         this.out = new BufferedOutputStream(socket.getOutputStream());
-        this.parser = new RespParser(new BufferedInputStream(socket.getInputStream()));
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.parser = new RespParser(in);
+    }
+
+    /**
+     * The connection's input after the replies read so far, for a peer that switches from RESP to
+     * a stream of its own (a master's replication stream after PSYNC). The parser reads from this
+     * same buffered stream, so no byte is skipped.
+     */
+    public InputStream input() {
+        return in;
     }
 
     /** Connection failures, with redis-cli's wording ("Could not connect to Redis at ..."). */

@@ -1,8 +1,10 @@
 package io.diskdb.command;
 
 import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclRuleException;
+import io.diskdb.acl.AclText;
 import io.diskdb.acl.AclUser;
 import io.diskdb.acl.CommandIndex;
 import io.diskdb.acl.Permissions;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +56,7 @@ public final class AclCommands {
     /** ACL SETUSER username [rule ...]: all rules apply or none. */
     static void setUser(CommandContext ctx) {
         String name = ctx.argString(2);
-        if (name.contains(" ") || name.contains("\0")) {
+        if (AclText.hasSpaces(name)) {
             throw new CommandError("ERR Usernames can't contain spaces or null characters");
         }
         List<String> rules = new ArrayList<>();
@@ -127,6 +130,9 @@ public final class AclCommands {
 
     /** ACL CAT [category]: the categories, or the commands of one. */
     static void cat(CommandContext ctx) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
         CommandIndex index = acl(ctx).index();
         List<String> names;
         if (ctx.argc() == 2) {
@@ -162,28 +168,36 @@ public final class AclCommands {
         }
     }
 
+    /** The (sub)command DRYRUN asks about; an unknown subcommand makes the container "not found", as in Redis. */
     private static CommandSpec resolve(CommandIndex index, byte[][] call) {
         String name = Keywords.lower(call[0]);
         CommandSpec spec = index.command(name);
         if (spec == null || name.indexOf('|') >= 0) {
-            throw new CommandError("ERR Command '" + new String(call[0], java.nio.charset.StandardCharsets.UTF_8)
-                    + "' not found");
+            throw commandNotFound(call[0]);
         }
         if (!spec.subcommands().isEmpty() && call.length >= 2) {
             CommandSpec sub = index.command(name + "|" + Keywords.lower(call[1]));
-            if (sub != null) {
-                return sub;
+            if (sub == null) {
+                throw commandNotFound(call[0]);
             }
+            return sub;
         }
         return spec;
     }
 
+    private static CommandError commandNotFound(byte[] name) {
+        return new CommandError("ERR Command '" + new String(name, StandardCharsets.UTF_8) + "' not found");
+    }
+
     /** ACL GENPASS [bits]: 256 random bits by default, as hex. */
     static void genPass(CommandContext ctx) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
         long bits = 256;
-        if (ctx.argc() > 2) {
-            Long requested = Numbers.parseLong(ctx.arg(2));
-            if (requested == null || requested <= 0 || requested > 4096) {
+        if (ctx.argc() == 3) {
+            long requested = ctx.longArg(2);
+            if (requested <= 0 || requested > 4096) {
                 throw new CommandError("ERR ACL GENPASS argument must be the number of bits for the output "
                         + "password, a positive number up to 4096");
             }
@@ -192,16 +206,44 @@ public final class AclCommands {
         ctx.reply().bulk(AclRegistry.generatePassword((int) bits));
     }
 
-    /** ACL LOG [count | RESET]: DiskDB keeps no log of denied commands yet, so it is always empty. */
+    /** ACL LOG [count | RESET]: the newest entries (10 unless asked; a negative count is 0), or clears the log. */
     static void log(CommandContext ctx) {
-        if (ctx.argc() > 2) {
+        if (ctx.argc() > 3) {
+            throw Errors.subcommandSyntax(ctx);
+        }
+        AclLog log = ctx.server().aclLog();
+        long count = 10;
+        if (ctx.argc() == 3) {
             if (ctx.argIs(2, "reset")) {
+                log.reset();
                 ctx.reply().ok();
                 return;
             }
-            ctx.longArg(2); // Redis's error for a count that is not a number
+            count = ctx.longArg(2);
         }
-        ctx.reply().arrayHeader(0);
+        List<AclLog.Entry> entries = log.newest(count);
+        long now = log.now();
+        ctx.reply().arrayHeader(entries.size());
+        entries.forEach(entry -> writeLogEntry(ctx.reply(), entry, now));
+    }
+
+    /** One entry as Redis 7.0 writes it: a map of seven fields in this order. */
+    private static void writeLogEntry(ReplyWriter reply, AclLog.Entry entry, long now) {
+        reply.mapHeader(7);
+        reply.bulk("count");
+        reply.integer(entry.count());
+        reply.bulk("reason");
+        reply.bulk(entry.reason().word());
+        reply.bulk("context");
+        reply.bulk(entry.context().word());
+        reply.bulk("object");
+        reply.bulk(entry.object());
+        reply.bulk("username");
+        reply.bulk(entry.username());
+        reply.bulk("age-seconds");
+        reply.doubleValue((now - entry.updatedAtMillis()) / 1000.0);
+        reply.bulk("client-info");
+        reply.bulk(entry.clientInfo());
     }
 
     static void save(CommandContext ctx) {

@@ -177,7 +177,7 @@ public final class ClientCommands {
                 + " idle=" + Math.max(0, now - client.lastInteractionMillis()) / 1000
                 + " flags=" + flags(client)
                 + " db=" + client.db()
-                + " sub=0 psub=0 ssub=0 multi=" + (client.inMulti() ? client.multi().queued().size() : -1)
+                + " sub=0 psub=0 ssub=0 multi=" + (client.inTransaction() ? client.multi().size() : -1)
                 + " qbuf=0 qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0 obl=0 oll=0 omem=0 tot-mem=0"
                 + " events=r"
                 + " cmd=" + client.lastCommand()
@@ -190,7 +190,7 @@ public final class ClientCommands {
 
     /** Redis's flag letters, in Redis's order: x in MULTI, b blocked (or held by CLIENT PAUSE), N none. */
     private static String flags(ClientSession client) {
-        String flags = (client.inMulti() ? "x" : "") + (client.blocked() || client.postponed() ? "b" : "");
+        String flags = (client.inTransaction() ? "x" : "") + (client.blocked() || client.postponed() ? "b" : "");
         return flags.isEmpty() ? "N" : flags;
     }
 
@@ -200,7 +200,7 @@ public final class ClientCommands {
      */
     static void pause(CommandContext ctx) {
         if (ctx.argc() > 4) {
-            throw new CommandError("ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP.");
+            throw Errors.subcommandSyntax(ctx);
         }
         ClientPause.Mode mode = ClientPause.Mode.ALL;
         if (ctx.argc() == 4) {

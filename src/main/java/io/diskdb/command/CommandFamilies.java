@@ -27,5 +27,7 @@ public final class CommandFamilies {
         MemoryCommands.register(table);
         PubSubCommands.register(table, server);
         ResetCommand.register(table, server);
+        ReplicationCommands.register(table);
+        ReplicationCheckpointCommands.register(table);
     }
 }

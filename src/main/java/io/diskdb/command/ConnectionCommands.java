@@ -1,6 +1,5 @@
 package io.diskdb.command;
 
-import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
 
 /** PING, ECHO, QUIT, SELECT, AUTH, HELLO: the commands about the connection itself. */
@@ -58,16 +57,20 @@ public final class ConnectionCommands {
             throw new CommandError("ERR AUTH <password> called without any password configured for the default user. "
                     + "Are you sure your configuration is correct?");
         }
-        authenticate(ctx.server(), ctx.session(), user, password);
+        authenticate(ctx, user, password);
         ctx.reply().ok();
     }
 
-    /** Logs the connection in as an ACL user; unknown, disabled and wrong password get the same error. */
-    private static void authenticate(DiskDbServer server, ClientSession session, String user, byte[] password) {
-        if (server.acl().authenticate(user, password) == null) {
+    /**
+     * Logs the connection in as an ACL user; unknown, disabled and wrong password get the same
+     * error, and go to the ACL log with the name tried.
+     */
+    private static void authenticate(CommandContext ctx, String user, byte[] password) {
+        if (ctx.server().acl().authenticate(user, password) == null) {
+            AclLogging.failedAuth(ctx, user);
             throw new CommandError(WRONGPASS);
         }
-        session.authenticated(user);
+        ctx.session().authenticated(user);
     }
 
     /** HELLO [protover [AUTH username password] [SETNAME clientname]] */
@@ -102,7 +105,7 @@ public final class ConnectionCommands {
             }
         }
         if (user != null) {
-            authenticate(ctx.server(), ctx.session(), user, password);
+            authenticate(ctx, user, password);
         }
         if (!ctx.session().authenticated()) {
             throw new CommandError("NOAUTH HELLO must be called with the client already authenticated, otherwise the "

@@ -6,11 +6,13 @@ import io.diskdb.server.DiskDbServer;
 import io.diskdb.server.ServerStats;
 import io.diskdb.protocol.ReplyWriter;
 import io.diskdb.pubsub.PendingEvents;
+import io.diskdb.storage.DataGate;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.StorageException;
 import io.diskdb.storage.Transaction;
 import io.diskdb.transaction.MultiState;
+import io.diskdb.transaction.WatchRegistry;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,13 @@ public final class Dispatcher {
     private final DiskDbServer server;
     private final CommandTable table;
     private final Keyspace keyspace;
+    private final WatchRegistry watches;
 
     public Dispatcher(DiskDbServer server, CommandTable table, Keyspace keyspace) {
         this.server = server;
         this.table = table;
         this.keyspace = keyspace;
+        this.watches = TransactionCommands.watches(table);
     }
 
     public void dispatch(ClientSession session, byte[][] args) {
@@ -92,26 +96,44 @@ public final class Dispatcher {
         }
         session.lastCommand(command.spec().name()); // CLIENT LIST cmd=, as Redis sets it before the arity check
         if (!command.spec().arityMatches(args.length)) {
-            reject(reply, Errors.wrongArity(command.spec().name()).getMessage());
+            refuse(session, command, reply, Errors.wrongArity(command.spec().name()).getMessage());
             return null;
         }
         if (!session.authenticated() && !command.spec().hasFlag("no_auth")) {
-            reject(reply, Errors.NOAUTH);
+            refuse(session, command, reply, Errors.NOAUTH);
             return null;
         }
-        if (!command.spec().hasFlag("no_auth")) { // AUTH and HELLO are open to every user, as in Redis
-            Permissions.Denial denial = Permissions.check(server.acl().user(session.user()), command.spec(), args);
-            if (denial != null) {
-                reject(reply, denial.error());
-                return null;
-            }
+        Permissions.Denial denial = Permissions.check(server.acl().user(session.user()), command.spec(), args);
+        if (denial != null) {
+            AclLogging.refused(server, session, denial);
+            refuse(session, command, reply, denial.error());
+            return null;
+        }
+        if (command.spec().hasFlag("write") && server.replication().isReplica()) {
+            reject(reply, ReplicationCommands.READONLY);
+            return null;
         }
         if (session.inResp2SubscribedMode() && !PubSubCommands.allowedWhileSubscribed(command)) {
-            reject(reply, "ERR Can't execute '" + command.spec().name() + "': only (P|S)SUBSCRIBE / "
+            refuse(session, command, reply, "ERR Can't execute '" + command.spec().name() + "': only (P|S)SUBSCRIBE / "
                     + "(P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
             return null;
         }
         return command;
+    }
+
+    /**
+     * Replies why a known command may not run. An EXEC refused inside MULTI (wrong arity, NOPERM)
+     * also discards the transaction, as Redis's execCommandAbort: otherwise the client would
+     * still be in MULTI with nothing telling it so.
+     */
+    private void refuse(ClientSession session, Command command, ReplyWriter reply, String message) {
+        if (session.inMulti() && command.spec().name().equals("exec")) {
+            TransactionCommands.discardTransaction(session, watches);
+            String reason = message.startsWith("ERR ") ? message.substring(4) : message;
+            reject(reply, "EXECABORT Transaction discarded because of: " + reason);
+        } else {
+            reject(reply, message);
+        }
     }
 
     /** Runs a resolved command under its key locks, in a transaction of its own. */
@@ -131,9 +153,13 @@ public final class Dispatcher {
     private void runLocked(ClientSession session, Command command, byte[][] args, ReplyWriter reply) {
         int[] stripes = command.lockPlan().stripes(keyspace, session, command, args);
         KeyLocks locks = keyspace.locks();
+        DataGate gate = keyspace.engine().gate();
+        gate.enterShared(); // the data is never replaced (full sync) while a command runs
         try (KeyLocks.Held held = stripes == null ? locks.lockAll() : locks.lock(stripes)) {
             Transaction txn = keyspace.begin();
             run(new CommandContext(server, session, command, args, reply, txn));
+        } finally {
+            gate.exitShared();
         }
     }
 

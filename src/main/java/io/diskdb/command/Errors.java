@@ -39,6 +39,17 @@ public final class Errors {
         return new CommandError("ERR unknown subcommand '" + sub + "'. Try " + container.toUpperCase() + " HELP.");
     }
 
+    /**
+     * "ERR unknown subcommand or wrong number of arguments for 'x'. Try CMD HELP.": Redis's answer
+     * when a subcommand gets more arguments than it takes, with the names as the client typed them.
+     */
+    public static CommandError subcommandSyntax(CommandContext ctx) {
+        String sub = ctx.argString(1);
+        return new CommandError("ERR unknown subcommand or wrong number of arguments for '"
+                + (sub.length() > 128 ? sub.substring(0, 128) : sub) + "'. Try "
+                + ctx.argString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+    }
+
     public static CommandError invalidExpireTime(String commandName) {
         return new CommandError("ERR invalid expire time in '" + commandName + "' command");
     }

@@ -114,7 +114,7 @@ public final class PubSubCommands {
     /** PUBSUB CHANNELS|SHARDCHANNELS [pattern] */
     private static void channels(CommandContext ctx, PubSub pubsub, SubscriptionKind kind) {
         if (ctx.argc() > 3) {
-            throw wrongSubcommandArity(ctx);
+            throw Errors.subcommandSyntax(ctx);
         }
         List<Bytes> names = pubsub.activeNames(kind, ctx.argc() == 3 ? ctx.arg(2) : null);
         ctx.reply().arrayHeader(names.size());
@@ -131,10 +131,5 @@ public final class PubSubCommands {
             reply.bulk(ctx.arg(i));
             reply.integer(pubsub.subscriberCount(kind, ctx.arg(i)));
         }
-    }
-
-    private static CommandError wrongSubcommandArity(CommandContext ctx) {
-        return new CommandError("ERR unknown subcommand or wrong number of arguments for '"
-                + ctx.argString(1) + "'. Try PUBSUB HELP.");
     }
 }

@@ -15,15 +15,13 @@ final class ResetCommand {
     }
 
     static void register(CommandTable table, DiskDbServer server) {
-        // The transaction family owns the watch registry; its WATCH handler exposes it.
-        WatchRegistry watches = ((TransactionCommands.Watch) table.lookup("watch").handler()).registry();
+        WatchRegistry watches = TransactionCommands.watches(table);
         table.register("reset", ctx -> reset(ctx, server, watches));
     }
 
     private static void reset(CommandContext ctx, DiskDbServer server, WatchRegistry watches) {
         ClientSession session = ctx.session();
-        session.multi().close();
-        watches.unwatchAll(session.watcher());
+        TransactionCommands.discardTransaction(session, watches);
         server.pubsub().unsubscribeAll(session);
         session.select(0);
         session.protocol(2);

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** INFO, TIME, LASTSAVE, ROLE, SHUTDOWN: the commands about the server as a whole. */
+/** INFO, TIME, LASTSAVE, SHUTDOWN: the commands about the server as a whole. */
 public final class ServerCommands {
     private ServerCommands() {
     }
@@ -18,7 +18,6 @@ public final class ServerCommands {
         table.register("info", ctx -> info(ctx, info));
         table.register("time", ServerCommands::time);
         table.register("lastsave", ctx -> ctx.reply().integer(ctx.server().lastSaveMillis() / 1000));
-        table.register("role", ServerCommands::role);
         table.register("shutdown", ServerCommands::shutdown);
     }
 
@@ -37,14 +36,6 @@ public final class ServerCommands {
         ctx.reply().arrayHeader(2);
         ctx.reply().bulkDecimal(micros / 1_000_000);
         ctx.reply().bulkDecimal(micros % 1_000_000);
-    }
-
-    /** ROLE: a master without replicas at replication offset 0. */
-    static void role(CommandContext ctx) {
-        ctx.reply().arrayHeader(3);
-        ctx.reply().bulk("master");
-        ctx.reply().integer(0);
-        ctx.reply().arrayHeader(0);
     }
 
     /**

@@ -53,7 +53,7 @@ final class StreamGroupCommands {
             } else if (ctx.argIs(i, "entriesread") && i + 1 < ctx.argc()) {
                 entriesRead = entriesRead(ctx, ++i);
             } else {
-                throw subcommandSyntax(ctx);
+                throw Errors.subcommandSyntax(ctx);
             }
         }
         StreamValue stream = StreamValue.find(ctx.txn(), ctx.db(), ctx.arg(2));
@@ -81,11 +81,11 @@ final class StreamGroupCommands {
         long entriesRead = StreamGroup.UNKNOWN_READS;
         if (ctx.argc() == 7) {
             if (!ctx.argIs(5, "entriesread")) {
-                throw subcommandSyntax(ctx);
+                throw Errors.subcommandSyntax(ctx);
             }
             entriesRead = entriesRead(ctx, 6);
         } else if (ctx.argc() != 5) {
-            throw subcommandSyntax(ctx);
+            throw Errors.subcommandSyntax(ctx);
         }
         Target target = target(ctx, true);
         StreamId id = isDollar(ctx.arg(4)) ? target.stream.state().lastId() : StreamIdArgs.lenient(ctx.arg(4), 0);
@@ -153,11 +153,6 @@ final class StreamGroupCommands {
     private static CommandError keyRequired() {
         return new CommandError("ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may "
                 + "want to use the MKSTREAM option to create an empty stream automatically.");
-    }
-
-    static CommandError subcommandSyntax(CommandContext ctx) {
-        return new CommandError("ERR unknown subcommand or wrong number of arguments for '" + ctx.argString(1)
-                + "'. Try " + Keywords.lower(ctx.arg(0)).toUpperCase() + " HELP.");
     }
 
     /** XACK key group id [id ...]: how many of the ids were pending. */

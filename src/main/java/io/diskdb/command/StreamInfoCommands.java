@@ -61,7 +61,7 @@ final class StreamInfoCommands {
         long count = DEFAULT_FULL_COUNT;
         if (full) {
             if (options != 1 && options != 3 || !ctx.argIs(3, "full") || options == 3 && !ctx.argIs(4, "count")) {
-                throw StreamGroupCommands.subcommandSyntax(ctx);
+                throw Errors.subcommandSyntax(ctx);
             }
             if (options == 3) {
                 count = ctx.longArg(5);

@@ -1,5 +1,6 @@
 package io.diskdb.command;
 
+import io.diskdb.acl.Permissions;
 import io.diskdb.server.ClientSession;
 import io.diskdb.server.DiskDbServer;
 import io.diskdb.storage.Keyspace;
@@ -62,16 +63,25 @@ public final class TransactionCommands {
     }
 
     private static void discard(CommandContext ctx, WatchRegistry watches) {
-        MultiState multi = ctx.session().multi();
-        if (!multi.isOpen()) {
+        if (!ctx.session().inMulti()) {
             throw new CommandError("ERR DISCARD without MULTI");
         }
-        multi.close();
-        watches.unwatchAll(ctx.session().watcher());
+        discardTransaction(ctx.session(), watches);
         ctx.reply().ok();
     }
 
-    /** WATCH, as a handler that also gives tests the registry (to check that disconnects leave nothing). */
+    /** Ends the client's MULTI without running it and forgets its watched keys (DISCARD, RESET, a refused EXEC). */
+    static void discardTransaction(ClientSession session, WatchRegistry watches) {
+        session.multi().close();
+        watches.unwatchAll(session.watcher());
+    }
+
+    /** The watch registry this family registered in {@code table}, for the others that end transactions. */
+    static WatchRegistry watches(CommandTable table) {
+        return ((Watch) table.lookup("watch").handler()).registry();
+    }
+
+    /** WATCH, as a handler that also gives the registry to the code that ends transactions, and to tests. */
     record Watch(WatchRegistry registry) implements CommandHandler {
         @Override
         public void execute(CommandContext ctx) {
@@ -111,19 +121,32 @@ public final class TransactionCommands {
             return;
         }
         ctx.reply().arrayHeader(queued.size());
-        multi.executing(true);
+        multi.startExecuting(queued.size());
         try {
             for (QueuedCommand command : queued) {
                 runQueued(ctx, command);
             }
         } finally {
-            multi.executing(false);
+            multi.finishExecuting();
         }
     }
 
-    /** Runs one queued command in EXEC's transaction; if it fails, only its own writes are dropped. */
+    /**
+     * Runs one queued command in EXEC's transaction; if it fails, only its own writes are dropped.
+     * Its permissions are checked again first, as Redis 7.0 does: an ACL SETUSER since it was
+     * queued (or an AUTH earlier in this transaction) may have taken them away.
+     */
     private static void runQueued(CommandContext exec, QueuedCommand queued) {
         Command command = queued.command();
+        ClientSession session = exec.session();
+        Permissions.Denial denial = Permissions.check(exec.server().acl().user(session.user()), command.spec(),
+                queued.args());
+        if (denial != null) {
+            AclLogging.refused(exec.server(), session, denial);
+            exec.server().stats().errorReplies.increment();
+            exec.reply().error(denial.errorAtExec());
+            return;
+        }
         Transaction txn = exec.txn();
         if (command.lockPlan() == LockPlan.EVERYTHING) {
             // Keyspace-wide commands (FLUSHDB, FLUSHALL, SWAPDB) change the stored keyspace directly,

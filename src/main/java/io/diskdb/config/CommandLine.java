@@ -114,6 +114,7 @@ public final class CommandLine {
                   --sync POLICY        WAL fsync: always, everysec (default) or no
                   --requirepass PW     password clients must AUTH with
                   --loglevel LEVEL     trace, debug, info (default), warn or error
+                  --replicaof HOST:PORT  follow that master (a replica; see docs/replication.md)
                   --restore DIR        start from a snapshot (<dir>/snapshots/<time>)
                   --restore-backup DIR start from the newest backup made by BACKUP DIR
                   --force              with --restore*: replace an existing database

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ConfigFileWriter {
     /** Sections in file order; "redis" holds Redis-standard parameters by their own names. */
-    static final List<String> SECTIONS = List.of("server", "persistence", "snapshots", "cache", "logging", "security",
+    static final List<String> SECTIONS = List.of("server", "persistence", "snapshots", "replication", "cache", "logging", "security",
             "tls",
             "limits", "redis");
 

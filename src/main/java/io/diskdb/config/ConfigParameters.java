@@ -105,6 +105,45 @@ public final class ConfigParameters {
                     .help("Snapshots kept: after each new one the oldest beyond this are deleted; 0 = keep all.")
                     .build(),
 
+            // ---- replication ----
+            define("replicaof", ValueTypes.REPLICAOF, Settings::getReplicaof, Settings::setReplicaof)
+                    .aliases("slaveof").immutable().yaml("replication.replicaof")
+                    .help("Follow this master from the start: \"host port\" or \"host:port\"; empty = be a master.",
+                            "At run time: REPLICAOF host port / REPLICAOF NO ONE.").build(),
+            define("masteruser", ValueTypes.string(false), Settings::getMasteruser, Settings::setMasteruser)
+                    .yaml("replication.masteruser")
+                    .help("ACL user a replica logs in to its master as; empty = AUTH with masterauth alone.").build(),
+            define("masterauth", ValueTypes.string(false), Settings::getMasterauth, Settings::setMasterauth)
+                    .yaml("replication.masterauth").help("Password a replica logs in to its master with.").build(),
+            boolParam("replica-read-only", Settings::isReplicaReadOnly, Settings::setReplicaReadOnly)
+                    .aliases("slave-read-only").yaml("replication.replica_read_only")
+                    .help("A replica refuses writes (READONLY). Only yes is supported: a replica's data",
+                            "must stay its master's, write for write (see docs/replication.md).").build(),
+            intParam("repl-timeout", 1, INT_MAX, Settings::getReplTimeout, Settings::setReplTimeout)
+                    .yaml("replication.repl_timeout")
+                    .help("Seconds without a word from the other side before a master or replica drops the link.")
+                    .build(),
+            longParam("wal-retention-seconds", 0, LONG_MAX, Settings::getWalRetentionSeconds,
+                    Settings::setWalRetentionSeconds)
+                    .immutable().yaml("replication.wal_retention_seconds")
+                    .help("How long flushed WAL is kept so a replica that reconnects resumes from it",
+                            "(partial resync) instead of a full sync; 0 = no age limit.").build(),
+            longParam("wal-retention-mb", 0, LONG_MAX, Settings::getWalRetentionMb, Settings::setWalRetentionMb)
+                    .immutable().yaml("replication.wal_retention_mb")
+                    .help("Most flushed WAL kept for replicas, in MB, oldest dropped first; 0 = no size limit.",
+                            "Both 0: no WAL is kept beyond recovery, a replica that falls behind syncs fully.")
+                    .build(),
+            intParam("repl-fullsync-parallelism", 1, 64, Settings::getReplFullsyncParallelism,
+                    Settings::setReplFullsyncParallelism)
+                    .yaml("replication.fullsync_parallelism")
+                    .help("Connections a replica fetches the master's checkpoint files over in a full sync.")
+                    .build(),
+            define("repl-fullsync-checkpoint-timeout", ValueTypes.duration(1000),
+                    Settings::getReplFullsyncCheckpointTimeoutMs, Settings::setReplFullsyncCheckpointTimeoutMs)
+                    .yaml("replication.fullsync_checkpoint_timeout")
+                    .help("A master deletes a checkpoint made for a full sync when no replica has fetched",
+                            "from it for this long (a replica that died mid-sync): 60s, 5m.").build(),
+
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,
                     Settings::setCacheMaxMemory)
@@ -124,6 +163,9 @@ public final class ConfigParameters {
             define("aclfile", ValueTypes.string(false), Settings::getAclfile, Settings::setAclfile)
                     .immutable().yaml("security.aclfile")
                     .help("ACL users file (Redis's syntax); empty = users.acl in the data directory.").build(),
+            longParam("acllog-max-len", 0, LONG_MAX, Settings::getAcllogMaxLen, Settings::setAcllogMaxLen)
+                    .yaml("security.acllog_max_len")
+                    .help("Entries ACL LOG keeps (failed logins, refused commands); the oldest go first.").build(),
 
             // ---- tls ----
             intParam("tls-port", 0, 65535, Settings::getTlsPort, Settings::setTlsPort)
@@ -215,10 +257,6 @@ public final class ConfigParameters {
             boolParam("protected-mode", Settings::isProtectedMode, Settings::setProtectedMode).build(),
             define("logfile", ValueTypes.string(false), Settings::getLogfile, Settings::setLogfile)
                     .immutable().build(),
-            define("masterauth", ValueTypes.string(false), Settings::getMasterauth, Settings::setMasterauth)
-                    .build(),
-            boolParam("replica-read-only", Settings::isReplicaReadOnly, Settings::setReplicaReadOnly)
-                    .aliases("slave-read-only").build(),
             intParam("tcp-keepalive", 0, INT_MAX, Settings::getTcpKeepalive, Settings::setTcpKeepalive).build(),
             intParam("tcp-backlog", 0, INT_MAX, Settings::getTcpBacklog, Settings::setTcpBacklog)
                     .immutable().build(),

@@ -43,6 +43,15 @@ public final class Settings {
     private volatile long snapshotIntervalMs = 0;
     private volatile int snapshotKeep = 5;
 
+    // ---- replication ----
+    private volatile String replicaof = "";
+    private volatile String masteruser = "";
+    private volatile int replTimeout = 60;
+    private volatile long walRetentionSeconds = 3600;
+    private volatile long walRetentionMb = 1024;
+    private volatile int replFullsyncParallelism = 4;
+    private volatile long replFullsyncCheckpointTimeoutMs = 60_000;
+
     // ---- cache ----
     private volatile long cacheMaxMemory = 256L * MB;
 
@@ -84,6 +93,7 @@ public final class Settings {
     private volatile String save = "3600 1 300 100 60 10000";
     private volatile long slowlogLogSlowerThan = 10000;
     private volatile long slowlogMaxLen = 128;
+    private volatile long acllogMaxLen = 128;
     private volatile long busyReplyThreshold = 5000;
     private volatile String clientOutputBufferLimit = "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60";
     private volatile int hz = 10;
@@ -287,6 +297,24 @@ public final class Settings {
 
     public void setSnapshotKeep(int snapshotKeep) {
         this.snapshotKeep = snapshotKeep;
+    }
+
+    /** Connections a replica fetches a master's checkpoint over in a full sync. */
+    public int getReplFullsyncParallelism() {
+        return replFullsyncParallelism;
+    }
+
+    public void setReplFullsyncParallelism(int replFullsyncParallelism) {
+        this.replFullsyncParallelism = replFullsyncParallelism;
+    }
+
+    /** A master releases a replication checkpoint no replica has used for this long (ms). */
+    public long getReplFullsyncCheckpointTimeoutMs() {
+        return replFullsyncCheckpointTimeoutMs;
+    }
+
+    public void setReplFullsyncCheckpointTimeoutMs(long replFullsyncCheckpointTimeoutMs) {
+        this.replFullsyncCheckpointTimeoutMs = replFullsyncCheckpointTimeoutMs;
     }
 
     /** Bytes the hot cache may hold. */
@@ -552,6 +580,14 @@ public final class Settings {
         this.slowlogMaxLen = slowlogMaxLen;
     }
 
+    public long getAcllogMaxLen() {
+        return acllogMaxLen;
+    }
+
+    public void setAcllogMaxLen(long acllogMaxLen) {
+        this.acllogMaxLen = acllogMaxLen;
+    }
+
     /** Milliseconds a script may run before BUSY replies (alias lua-time-limit). */
     public long getBusyReplyThreshold() {
         return busyReplyThreshold;
@@ -641,6 +677,51 @@ public final class Settings {
 
     public void setLogfile(String logfile) {
         this.logfile = Objects.requireNonNull(logfile, "logfile");
+    }
+
+    /** "host port" (or "host:port") of the master to follow at start; empty = none. */
+    public String getReplicaof() {
+        return replicaof;
+    }
+
+    public void setReplicaof(String replicaof) {
+        this.replicaof = Objects.requireNonNull(replicaof, "replicaof");
+    }
+
+    /** ACL user the replica authenticates as with masterauth; empty = AUTH with the password alone. */
+    public String getMasteruser() {
+        return masteruser;
+    }
+
+    public void setMasteruser(String masteruser) {
+        this.masteruser = Objects.requireNonNull(masteruser, "masteruser");
+    }
+
+    /** Seconds without traffic after which a master-replica link is considered dead. */
+    public int getReplTimeout() {
+        return replTimeout;
+    }
+
+    public void setReplTimeout(int replTimeout) {
+        this.replTimeout = replTimeout;
+    }
+
+    /** Seconds flushed WAL is kept for replicas to resume from; 0 = no age limit. */
+    public long getWalRetentionSeconds() {
+        return walRetentionSeconds;
+    }
+
+    public void setWalRetentionSeconds(long walRetentionSeconds) {
+        this.walRetentionSeconds = walRetentionSeconds;
+    }
+
+    /** Megabytes of flushed WAL kept for replicas to resume from; 0 = no size limit. */
+    public long getWalRetentionMb() {
+        return walRetentionMb;
+    }
+
+    public void setWalRetentionMb(long walRetentionMb) {
+        this.walRetentionMb = walRetentionMb;
     }
 
     public String getMasterauth() {

@@ -241,6 +241,22 @@ final class ValueTypes {
         }
     };
 
+    /** replicaof: "host port" or "host:port", kept as "host port"; "" = no master. */
+    static final ValueType<String> REPLICAOF = new ValueType<>() {
+        public String parse(String text) throws InvalidValueException {
+            try {
+                MasterAddress address = MasterAddress.parse(text);
+                return address == null ? "" : address.toString();
+            } catch (IllegalArgumentException e) {
+                throw invalid("argument " + e.getMessage(), e.getMessage(), text);
+            }
+        }
+
+        public String format(String v) {
+            return v;
+        }
+    };
+
     /** Redis "save": pairs of "seconds changes", or "" for none; normalised on the way in. */
     static final ValueType<String> SAVE = new ValueType<>() {
         public String parse(String text) throws InvalidValueException {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * CLIENT PAUSE / UNPAUSE. While a pause lasts, a command it covers is not run: the client is
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * <p>WRITE pauses commands flagged "write" plus those that may replicate (EVAL, EVALSHA, FCALL,
  * PUBLISH, SPUBLISH, PFCOUNT) and an EXEC with such a command queued; ALL pauses every command,
  * CLIENT UNPAUSE included, as in Redis. A newer pause extends the end and can only widen the mode.
+ *
+ * <p>The server itself can also {@link #hold()} every command (a replica swapping in a full sync's
+ * data), independently of CLIENT PAUSE: UNPAUSE does not end a hold, and a hold's end does not end a
+ * pause.
  */
 public final class ClientPause {
     public enum Mode { NONE, WRITE, ALL }
@@ -32,6 +37,7 @@ public final class ClientPause {
     private volatile long endMillis;
     private ScheduledFuture<?> timer;
     private final Map<ClientSession, Runnable> postponed = new ConcurrentHashMap<>();
+    private final AtomicInteger holds = new AtomicInteger();
 
     public Mode mode() {
         return isActive() ? mode : Mode.NONE;
@@ -70,6 +76,23 @@ public final class ClientPause {
                 timer = null;
             }
         }
+        releasePostponedUnlessHeld();
+    }
+
+    /** Holds back every command of every client until {@link #releaseHold()}; commands already running finish. */
+    public void hold() {
+        holds.incrementAndGet();
+    }
+
+    public void releaseHold() {
+        holds.decrementAndGet();
+        releasePostponedUnlessHeld();
+    }
+
+    private void releasePostponedUnlessHeld() {
+        if (holds.get() > 0 || isActive()) {
+            return;
+        }
         for (ClientSession session : List.copyOf(postponed.keySet())) {
             release(session);
         }
@@ -77,6 +100,9 @@ public final class ClientPause {
 
     /** Whether the pause holds this command back (replicas would be exempt; DiskDB has none yet). */
     public boolean postpones(Command command, MultiState multi) {
+        if (holds.get() > 0) {
+            return true;
+        }
         Mode current = mode();
         if (current == Mode.NONE) {
             return false;
@@ -92,8 +118,8 @@ public final class ClientPause {
     /** The client's command was held back: {@code resume} runs on its event loop when the pause ends. */
     void postpone(ClientSession session, Runnable resume) {
         postponed.put(session, resume);
-        if (!isActive()) {
-            release(session); // the pause ended in the meantime
+        if (!isActive() && holds.get() == 0) {
+            release(session); // the pause or hold ended in the meantime
         }
     }
 

@@ -55,6 +55,7 @@ public final class ClientSession {
     private final PendingEvents pendingEvents = new PendingEvents();
     private final OutputBufferLimits outputLimits;
     // Written by whichever thread last pushed to this client: publishers run on any event loop.
+    private volatile int replicaListeningPort;
     private volatile long softLimitReachedAt;
     private volatile boolean closingForOutputLimit;
 
@@ -258,6 +259,15 @@ public final class ClientSession {
     }
 
     /** This client's MULTI: open or not, queued commands. */
+    /** The port a replica on this connection said it listens on (REPLCONF listening-port); 0 = not said. */
+    public int replicaListeningPort() {
+        return replicaListeningPort;
+    }
+
+    public void replicaListeningPort(int port) {
+        replicaListeningPort = port;
+    }
+
     public MultiState multi() {
         return multi;
     }
@@ -278,6 +288,14 @@ public final class ClientSession {
      */
     public boolean executingTransaction() {
         return multi.executing();
+    }
+
+    /**
+     * Queuing after MULTI or running the queue in EXEC: Redis's CLIENT_MULTI, which stays set
+     * until EXEC ends (CLIENT LIST's x flag, the ACL log's "multi" context).
+     */
+    public boolean inTransaction() {
+        return inMulti() || executingTransaction();
     }
 
     /** What this client is subscribed to (pub/sub). */

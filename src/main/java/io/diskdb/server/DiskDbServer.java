@@ -1,6 +1,7 @@
 package io.diskdb.server;
 
 import io.diskdb.acl.AclFile;
+import io.diskdb.acl.AclLog;
 import io.diskdb.acl.AclRegistry;
 import io.diskdb.acl.AclUser;
 import io.diskdb.acl.CommandIndex;
@@ -18,12 +19,18 @@ import io.diskdb.protocol.ProtocolLimits;
 import io.diskdb.protocol.RespDecoder;
 import io.diskdb.pubsub.KeyspaceNotifier;
 import io.diskdb.pubsub.PubSub;
+import io.diskdb.replication.FullSync;
+import io.diskdb.replication.Replication;
+import io.diskdb.replication.ReplicationCheckpoints;
 import io.diskdb.storage.ExpiryCycle;
 import io.diskdb.storage.Backups;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.ManualCompaction;
 import io.diskdb.storage.Snapshots;
 import io.diskdb.storage.StorageOptions;
+import io.diskdb.storage.WalRetention;
+import io.diskdb.storage.WholeDatabaseListener;
+import io.diskdb.types.JsonTreeCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -70,12 +77,15 @@ public final class DiskDbServer implements AutoCloseable {
     private Snapshots snapshots;
     private Backups backups;
     private ManualCompaction compaction;
+    private ReplicationCheckpoints replicationCheckpoints;
     private CommandTable commands;
     private AclRegistry acl;
+    private final AclLog aclLog;
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
     private KeyspaceNotifier keyspaceNotifier;
+    private Replication replication;
     private EventLoopGroup group;
     private ReplyBarrier replyBarrier;
     private Dispatcher dispatcher;
@@ -87,6 +97,7 @@ public final class DiskDbServer implements AutoCloseable {
     public DiskDbServer(RuntimeConfig config) {
         this.config = config;
         this.settings = config.settings();
+        this.aclLog = new AclLog(settings::getAcllogMaxLen);
     }
 
     /** What the storage engine takes from the settings. */
@@ -94,7 +105,8 @@ public final class DiskDbServer implements AutoCloseable {
         return new StorageOptions(settings.dataDir(), settings.isWalEnabled(), durability(settings.getSync()),
                 settings.getSyncIntervalMs(), settings.getCompression().word(), settings.getMaxLogSize(),
                 settings.getCacheMaxMemory(), settings.getWalRecovery(), settings.getWriteBufferSize(),
-                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs());
+                settings.getBlockCacheSize(), settings.getMaxBackgroundJobs(),
+                new WalRetention(settings.getWalRetentionSeconds(), settings.getWalRetentionMb()));
     }
 
     private static Durability durability(SyncPolicy sync) {
@@ -176,6 +188,8 @@ public final class DiskDbServer implements AutoCloseable {
                 () -> stats.changesSinceSave.add(-stats.changesSinceSave.sum()));
         backups = new Backups(keyspace.engine());
         compaction = new ManualCompaction(keyspace.engine());
+        replicationCheckpoints = new ReplicationCheckpoints(keyspace.engine(),
+                settings::getReplFullsyncCheckpointTimeoutMs);
         // sync/appendfsync and wal-enabled/appendonly change how later writes are made
         config.addListener((name, value) -> keyspace.engine().configureWrites(
                 durability(settings.getSync()), settings.isWalEnabled()));
@@ -184,12 +198,22 @@ public final class DiskDbServer implements AutoCloseable {
         commands = new CommandTable(catalog);
         CommandFamilies.registerAll(commands, this);
         expiryCycle = new ExpiryCycle(keyspace);
-        expiryCycle.start();
         dispatcher = new Dispatcher(this, commands, keyspace);
         blocking = new BlockingRegistry(keyspace, stats, dispatcher::retry);
         keyspace.addCommitListener(blocking);
+        keyspace.addWholeDatabaseListener(blocking);
+        keyspace.addWholeDatabaseListener(new WholeDatabaseListener() {
+            @Override
+            public void afterDataReplaced() {
+                JsonTreeCache.of(DiskDbServer.this).clear();
+            }
+        });
         replyBarrier = new ReplyBarrier(keyspace.engine());
+        replication = new Replication(keyspace, settings, this::port, new FullSync(this));
         outputLimits = new OutputBufferLimits(settings);
+        // A replica (replicaof) is one before anything could write: the expiry cycle, a client.
+        replication.startFromSettings();
+        expiryCycle.start();
     }
 
     /**
@@ -230,6 +254,45 @@ public final class DiskDbServer implements AutoCloseable {
     }
 
     /**
+     * Replaces all the data with the database staged in {@code staged} (inside the data directory)
+     * while the server runs — a replica's full sync. Every client's next command is held back
+     * (connections stay open) until the new data is live; the commands running finish first; no
+     * command sees a mix of old and new. See {@link Keyspace#replaceData}.
+     *
+     * @return the latest RocksDB sequence number of the new data
+     */
+    public long replaceData(java.nio.file.Path staged) throws IOException {
+        awaitLongBackgroundJobs();
+        pause.hold();
+        try {
+            return keyspace.replaceData(staged);
+        } finally {
+            pause.releaseHold();
+        }
+    }
+
+    /**
+     * A backup, snapshot or manual compaction keeps the data gate for as long as it runs: waiting
+     * for them before holding the clients keeps the clients' stop short. One that starts in between
+     * is still waited for, with the clients held.
+     */
+    private void awaitLongBackgroundJobs() throws IOException {
+        boolean logged = false;
+        while (backups.inProgress() || compaction.inProgress() || snapshots.inProgress()) {
+            if (!logged) {
+                log.info("waiting for the backup, snapshot or compaction in progress before swapping in the new data");
+                logged = true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting to swap in the new data", e);
+            }
+        }
+    }
+
+    /**
      * The users, loaded from the ACL file before anything else opens (a bad file stops the
      * start with one line, as in Redis); requirepass then sets the default user's password,
      * at startup and on CONFIG SET.
@@ -243,6 +306,7 @@ public final class DiskDbServer implements AutoCloseable {
         }
         config.addListener("requirepass", (name, value) -> users.applyRequirepass(settings.getRequirepass()));
         users.addListener(this::closeClientsOfDeletedUser);
+        users.addListener(new RevokedChannelSubscribers(clients, pubsub));
         return users;
     }
 
@@ -272,6 +336,11 @@ public final class DiskDbServer implements AutoCloseable {
     /** The ACL users. */
     public AclRegistry acl() {
         return acl;
+    }
+
+    /** Failed logins and refused commands, for ACL LOG. */
+    public AclLog aclLog() {
+        return aclLog;
     }
 
     /** The plain port actually bound (differs from the setting when that is 0); 0 without a plain listener. */
@@ -311,6 +380,11 @@ public final class DiskDbServer implements AutoCloseable {
         return pubsub;
     }
 
+    /** Master or replica, the attached replicas, WAIT. */
+    public Replication replication() {
+        return replication;
+    }
+
     /** Publishes keyspace notifications (notify-keyspace-events). */
     public KeyspaceNotifier keyspaceNotifier() {
         return keyspaceNotifier;
@@ -347,6 +421,11 @@ public final class DiskDbServer implements AutoCloseable {
 
     public ManualCompaction compaction() {
         return compaction;
+    }
+
+    /** Checkpoints made for replicas' full syncs (master side). */
+    public ReplicationCheckpoints replicationCheckpoints() {
+        return replicationCheckpoints;
     }
 
     public RuntimeConfig config() {
@@ -391,6 +470,9 @@ public final class DiskDbServer implements AutoCloseable {
                 log.warn("event loops did not stop within 10 s; closing the database anyway");
             }
         }
+        if (replication != null) {
+            replication.close();
+        }
         if (expiryCycle != null) {
             expiryCycle.close();
         }
@@ -402,6 +484,9 @@ public final class DiskDbServer implements AutoCloseable {
         }
         if (compaction != null) {
             compaction.close();
+        }
+        if (replicationCheckpoints != null) {
+            replicationCheckpoints.close();
         }
         if (keyspace != null) {
             keyspace.close();

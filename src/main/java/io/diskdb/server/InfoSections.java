@@ -35,7 +35,6 @@ public final class InfoSections {
     // Until the configuration module exposes them: Redis's defaults, which DiskDB behaves as.
 
     private final DiskDbServer server;
-    private final String replicationId = randomHex40();
     private final AtomicLong usedMemoryPeak = new AtomicLong();
     private final List<Section> sections = List.of(
             new Section("server", "Server", this::server),
@@ -185,10 +184,7 @@ public final class InfoSections {
     }
 
     private void replication(Fields f) {
-        f.add("role", "master");
-        f.add("connected_slaves", 0);
-        f.add("master_replid", replicationId);
-        f.add("master_repl_offset", 0);
+        server.replication().describe(f::add);
     }
 
     /**

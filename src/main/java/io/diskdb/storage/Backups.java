@@ -68,7 +68,17 @@ public final class Backups implements AutoCloseable {
         worker.execute(() -> run(target));
     }
 
+    /** RocksDB must not be closed or replaced (full sync) while the backup reads it. */
     private void run(Path dir) {
+        engine.gate().enterShared();
+        try {
+            backUp(dir);
+        } finally {
+            engine.gate().exitShared();
+        }
+    }
+
+    private void backUp(Path dir) {
         long started = System.currentTimeMillis();
         long liveBytes = engine.totalSstBytes();
         ScheduledFuture<?> reporter = null;

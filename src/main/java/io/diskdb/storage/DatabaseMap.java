@@ -17,12 +17,29 @@ final class DatabaseMap {
     DatabaseMap(Engine engine, int databases) throws RocksDBException {
         this.engine = engine;
         this.physical = new int[databases];
-        byte[] stored = engine.get(ColumnFamily.DEFAULT, KEY);
-        for (int i = 0; i < databases; i++) {
+        reload();
+    }
+
+    /** Reads the persisted map again (after the whole database was replaced, or a replicated SWAPDB). */
+    synchronized void reload() throws RocksDBException {
+        decode(engine.get(ColumnFamily.DEFAULT, KEY), physical);
+    }
+
+    /** The mapping a stored record describes, into {@code physical}; null = the identity. */
+    static void decode(byte[] stored, int[] physical) {
+        for (int i = 0; i < physical.length; i++) {
             physical[i] = stored != null && stored.length >= 2 * (i + 1)
                     ? ((stored[2 * i] & 0xff) << 8) | (stored[2 * i + 1] & 0xff)
                     : i;
         }
+    }
+
+    static boolean isMapRecord(byte[] key) {
+        return java.util.Arrays.equals(key, KEY);
+    }
+
+    int size() {
+        return physical.length;
     }
 
     int physical(int logicalDb) {

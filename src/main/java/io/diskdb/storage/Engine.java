@@ -41,8 +41,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private final StorageOptions options;
-    private final RocksDB db;
-    private final Map<ColumnFamily, ColumnFamilyHandle> handles = new EnumMap<>(ColumnFamily.class);
+    private final DataGate gate = new DataGate();
+    private final DBOptions dbOptions;
+    private final List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    // replaced as a whole when the database is reopened (DataGate held exclusively meanwhile)
+    private volatile RocksDB db;
+    private volatile Map<ColumnFamily, ColumnFamilyHandle> handles = Map.of();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final ReadOptions readOptions = new ReadOptions();
     private final ScheduledExecutorService walSyncer;
@@ -51,6 +55,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean walEnabled;
     private final java.util.concurrent.atomic.AtomicLong writesCommitted = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong writesDurable = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Runnable> walWrittenListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Engine(StorageOptions options) throws IOException {
         this.options = options;
@@ -59,10 +64,8 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot create data directory '" + options.dir() + "': " + e.getMessage(), e);
         }
-        DataDirectory.checkOpenable(options.dir());
         WALRecoveryMode recovery = walRecoveryMode(options.walRecovery());
-        boolean walDamaged = reportWalDamage(options.dir(), options.walRecovery());
-        DBOptions dbOptions = new DBOptions()
+        dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setWalRecoveryMode(recovery)
                 .setCreateMissingColumnFamilies(true)
@@ -70,27 +73,23 @@ public final class Engine implements AutoCloseable {
                 .setMaxBackgroundJobs(options.maxBackgroundJobs())
                 .setBytesPerSync(1 << 20)
                 .setKeepLogFileNum(5)
+                // archived WAL files stay readable for replicas resuming by sequence number
+                .setWalTtlSeconds(options.walRetention().seconds())
+                .setWalSizeLimitMB(options.walRetention().megabytes())
                 // WAL records are buffered and written once per event-loop iteration, before
                 // any reply leaves (see makeDurable), as Redis writes its AOF in beforeSleep
                 .setManualWalFlush(true);
         resources.add(dbOptions);
         LRUCache blockCache = new LRUCache(options.blockCacheBytes());
         resources.add(blockCache);
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (ColumnFamily family : ColumnFamily.values()) {
             descriptors.add(new ColumnFamilyDescriptor(family.rocksNameBytes(), familyOptions(family, blockCache)));
         }
-        List<ColumnFamilyHandle> opened = new ArrayList<>();
         try {
-            this.db = RocksDB.open(dbOptions, options.dir().toString(), descriptors, opened);
-        } catch (RocksDBException e) {
+            openDatabase();
+        } catch (IOException e) {
             closeResources();
-            String hint = walDamaged ? " (damaged WAL, persistence.wal_recovery is " + options.walRecovery()
-                    + "; point_in_time recovers the writes before the damage)" : "";
-            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage() + hint, e);
-        }
-        for (int i = 0; i < opened.size(); i++) {
-            handles.put(ColumnFamily.values()[i], opened.get(i));
+            throw e;
         }
         walSyncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "wal-sync");
@@ -104,6 +103,116 @@ public final class Engine implements AutoCloseable {
                         + " block cache {} MB, {} background jobs)", RocksDB.rocksdbVersion(), options.dir(),
                 options.durability().name().toLowerCase(), options.compression(), options.walRecovery(),
                 options.writeBufferBytes() >> 20, options.blockCacheBytes() >> 20, options.maxBackgroundJobs());
+    }
+
+    /** Opens the files of the data directory with the options made once in the constructor. */
+    private void openDatabase() throws IOException {
+        // never let RocksDB create an empty database over a directory a swap left half-done
+        DatabaseFileSwap.finishInterrupted(options.dir());
+        DataDirectory.checkOpenable(options.dir());
+        boolean walDamaged = reportWalDamage(options.dir(), options.walRecovery());
+        List<ColumnFamilyHandle> opened = new ArrayList<>();
+        try {
+            db = RocksDB.open(dbOptions, options.dir().toString(), descriptors, opened);
+        } catch (RocksDBException e) {
+            String hint = walDamaged ? " (damaged WAL, persistence.wal_recovery is " + options.walRecovery()
+                    + "; point_in_time recovers the writes before the damage)" : "";
+            throw new IOException("cannot open database in '" + options.dir() + "': " + e.getMessage() + hint, e);
+        }
+        Map<ColumnFamily, ColumnFamilyHandle> byFamily = new EnumMap<>(ColumnFamily.class);
+        for (int i = 0; i < opened.size(); i++) {
+            byFamily.put(ColumnFamily.values()[i], opened.get(i));
+        }
+        handles = byFamily;
+    }
+
+    /** Closes the database (WAL fsynced, memtables flushed when there is no WAL), keeping the option objects. */
+    private void closeDatabase() {
+        RocksDB open = db;
+        // from here on a stray user fails with an error instead of calling into a closed database
+        db = null;
+        try {
+            open.flushWal(true);
+            if (!walEnabled) {
+                // writes made without a WAL exist only in the memtables until flushed
+                try (var flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+                    open.flush(flush, new ArrayList<>(handles.values()));
+                }
+            }
+        } catch (RocksDBException e) {
+            log.error("final WAL sync failed: {}", e.getMessage());
+        }
+        for (ColumnFamilyHandle handle : handles.values()) {
+            handle.close();
+        }
+        try {
+            open.closeE();
+        } catch (RocksDBException e) {
+            log.error("closing RocksDB failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces the whole database under the running server: waits until nobody uses it (see
+     * {@link DataGate}; the caller has stopped new commands from starting), runs
+     * {@code beforeClose} on the old data, closes RocksDB, lets {@code replace} change the data
+     * directory's files, and opens them. Objects holding this Engine keep working: they reach
+     * RocksDB through {@link #db()} and {@link #handle} each time. {@code afterOpen} runs still
+     * inside the exclusive hold, to reload what was read from the old data before anyone sees the
+     * new.
+     *
+     * @throws IOException when the replacement fails (the old database is opened again) or the
+     *                     replaced files cannot be opened (the engine is then unusable)
+     */
+    void reopenWith(Runnable beforeClose, FileReplacement replace, Runnable afterOpen) throws IOException {
+        gate.enterExclusive();
+        try {
+            // first make what is committed durable, so that no event loop waits for the gate in
+            // makeDurable while the data is swapped: the replies it holds can leave meanwhile
+            long committed = writesCommitted.get();
+            try {
+                db().flushWal(true);
+                writesDurable.accumulateAndGet(committed, Math::max);
+            } catch (RocksDBException e) {
+                log.error("WAL sync before replacing the database failed: {}", e.getMessage());
+            }
+            beforeClose.run();
+            closeDatabase();
+            // everything committed so far was synced by the close: nothing left for makeDurable
+            writesDurable.accumulateAndGet(writesCommitted.get(), Math::max);
+            IOException failure = null;
+            try {
+                replace.replace(options.dir());
+            } catch (IOException | RuntimeException e) {
+                failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                log.error("replacing the database files failed, opening the previous ones again: {}", e.getMessage());
+            }
+            try {
+                openDatabase();
+            } catch (IOException e) {
+                log.error("the database cannot be opened any more: {}", e.getMessage());
+                throw e;
+            }
+            // whatever is open now — the old data, or the new data a decided swap was finished to
+            // by the open — nothing read from the data before may be trusted any more
+            afterOpen.run();
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            gate.exitExclusive();
+        }
+    }
+
+    /** Changes the files of a closed database's directory. */
+    @FunctionalInterface
+    interface FileReplacement {
+        void replace(java.nio.file.Path dataDir) throws IOException;
+    }
+
+    /** Held shared by everything that uses the database, so that it is never replaced under it. */
+    public DataGate gate() {
+        return gate;
     }
 
     private ColumnFamilyOptions familyOptions(ColumnFamily family, LRUCache blockCache) {
@@ -177,7 +286,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public RocksDB db() {
-        return db;
+        RocksDB open = db;
+        if (open == null) {
+            throw new StorageException("the database is not open (closed, being replaced, or replacing it failed:"
+                    + " see the log)", null);
+        }
+        return open;
     }
 
     public ColumnFamilyHandle handle(ColumnFamily family) {
@@ -208,12 +322,12 @@ public final class Engine implements AutoCloseable {
     }
 
     public void write(WriteBatch batch) throws RocksDBException {
-        db.write(writeOptions, batch);
+        db().write(writeOptions, batch);
         writesCommitted.incrementAndGet();
     }
 
     public void write(org.rocksdb.WriteBatchWithIndex batch) throws RocksDBException {
-        db.write(writeOptions, batch);
+        db().write(writeOptions, batch);
         writesCommitted.incrementAndGet();
     }
 
@@ -228,31 +342,67 @@ public final class Engine implements AutoCloseable {
         if (target <= writesDurable.get() || !walEnabled) {
             return;
         }
+        gate.enterShared();
         try {
-            db.flushWal(durability == Durability.ALWAYS);
+            db().flushWal(durability == Durability.ALWAYS);
         } catch (RocksDBException e) {
             throw new StorageException("WAL write failed: " + e.getMessage(), e);
+        } finally {
+            gate.exitShared();
         }
         writesDurable.accumulateAndGet(target, Math::max);
+        walWritten();
+    }
+
+    /**
+     * Runs {@code listener} each time new WAL records reached the WAL file (where readers of
+     * {@link #walSince} find them). It runs on the writing thread, often an event loop: keep it short.
+     */
+    public void addWalWrittenListener(Runnable listener) {
+        walWrittenListeners.add(listener);
+    }
+
+    private void walWritten() {
+        for (Runnable listener : walWrittenListeners) {
+            listener.run();
+        }
+    }
+
+    /** Whether writes go to the WAL (they must, for replication). */
+    public boolean walEnabled() {
+        return walEnabled;
+    }
+
+    /** Sequence number of the last write applied to this database (0 for a new database). */
+    public long latestSequence() {
+        return db().getLatestSequenceNumber();
+    }
+
+    /**
+     * The WAL's write batches from the one holding {@code sequence} on; the caller closes it.
+     * Fails when that part of the WAL is no longer kept.
+     */
+    public org.rocksdb.TransactionLogIterator walSince(long sequence) throws RocksDBException {
+        return db().getUpdatesSince(sequence);
     }
 
     /** A single delete outside any transaction, for bookkeeping repairs. */
     public void deleteDirect(ColumnFamily family, byte[] key) {
         try {
-            db.delete(handles.get(family), writeOptions, key);
+            db().delete(handles.get(family), writeOptions, key);
         } catch (RocksDBException e) {
             throw new StorageException("delete failed: " + e.getMessage(), e);
         }
     }
 
     public byte[] get(ColumnFamily family, byte[] key) throws RocksDBException {
-        return db.get(handles.get(family), readOptions, key);
+        return db().get(handles.get(family), readOptions, key);
     }
 
     public long property(ColumnFamily family, String name) {
         try {
-            return db.getLongProperty(handles.get(family), name);
-        } catch (RocksDBException e) {
+            return db().getLongProperty(handles.get(family), name);
+        } catch (RocksDBException | StorageException e) {
             return 0;
         }
     }
@@ -280,7 +430,7 @@ public final class Engine implements AutoCloseable {
                 .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)
                 .setChangeLevel(false)) {
             for (ColumnFamily family : ColumnFamily.values()) {
-                db.compactRange(handles.get(family), null, null, compact);
+                db().compactRange(handles.get(family), null, null, compact);
             }
         }
     }
@@ -294,38 +444,26 @@ public final class Engine implements AutoCloseable {
      * what writers outside the event loops (the expiry cycle) left in the WAL buffer.
      */
     private void backgroundWalFlush() {
-        if (!walEnabled) {
-            return;
+        if (!walEnabled || !gate.tryEnterShared()) {
+            return; // being replaced: the close syncs the WAL
         }
         try {
-            db.flushWal(durability == Durability.EVERYSEC);
-        } catch (RocksDBException e) {
+            db().flushWal(durability == Durability.EVERYSEC);
+        } catch (RocksDBException | StorageException e) {
             log.error("WAL sync failed: {}", e.getMessage());
+            return;
+        } finally {
+            gate.exitShared();
         }
+        walWritten();
     }
 
     /** Flushes and fsyncs the WAL, then closes the database. */
     @Override
     public synchronized void close() {
         walSyncer.shutdownNow();
-        try {
-            db.flushWal(true);
-            if (!walEnabled) {
-                // writes made without a WAL exist only in the memtables until flushed
-                try (var flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
-                    db.flush(flush, new ArrayList<>(handles.values()));
-                }
-            }
-        } catch (RocksDBException e) {
-            log.error("final WAL sync failed: {}", e.getMessage());
-        }
-        for (ColumnFamilyHandle handle : handles.values()) {
-            handle.close();
-        }
-        try {
-            db.closeE();
-        } catch (RocksDBException e) {
-            log.error("closing RocksDB failed: {}", e.getMessage());
+        if (db != null) {
+            closeDatabase();
         }
         readOptions.close();
         writeOptions.close();

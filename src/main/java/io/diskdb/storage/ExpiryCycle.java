@@ -38,6 +38,10 @@ public final class ExpiryCycle implements AutoCloseable {
     }
 
     private void runSafely() {
+        DataGate gate = keyspace.engine().gate();
+        if (!gate.tryEnterShared()) {
+            return; // the data is being replaced: the next cycle will do
+        }
         try {
             long deadline = System.nanoTime() + TIME_BUDGET_NANOS;
             while (runOnce() == BATCH && System.nanoTime() < deadline) {
@@ -45,11 +49,16 @@ public final class ExpiryCycle implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.error("active expiry cycle failed", e);
+        } finally {
+            gate.exitShared();
         }
     }
 
     /** Expires up to one batch of due keys; returns how many index entries it handled. */
     public int runOnce() {
+        if (keyspace.isReplica()) {
+            return 0; // a replica deletes nothing itself: the master's expiry deletes replicate
+        }
         long now = System.currentTimeMillis();
         List<byte[]> due = new ArrayList<>();
         Engine engine = keyspace.engine();

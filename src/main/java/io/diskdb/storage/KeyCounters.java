@@ -22,6 +22,11 @@ public final class KeyCounters {
         this.databases = databases;
         this.keys = new AtomicLongArray(databases);
         this.expires = new AtomicLongArray(databases);
+        reload(engine);
+    }
+
+    /** Reads the persisted counts again (after the whole database was replaced). */
+    void reload(Engine engine) throws RocksDBException {
         for (int db = 0; db < databases; db++) {
             keys.set(db, read(engine, keysKey(db)));
             expires.set(db, read(engine, expiresKey(db)));
@@ -63,6 +68,33 @@ public final class KeyCounters {
     void applyReset(int db) {
         keys.set(db, 0);
         expires.set(db, 0);
+    }
+
+    /**
+     * Applies a counter record of a replicated batch to the counts in memory: a merge adds its
+     * delta, a delete (FLUSHDB) resets. Reading the record back instead would fold every merge
+     * operand still in the memtable, on each batch. Other DEFAULT-family records are ignored.
+     */
+    void applyReplicated(byte[] key, byte[] mergeOperand) {
+        String text = new String(key, StandardCharsets.US_ASCII);
+        AtomicLongArray counts = text.startsWith("keys:") ? keys : text.startsWith("expires:") ? expires : null;
+        if (counts == null) {
+            return;
+        }
+        int db;
+        try {
+            db = Integer.parseInt(text.substring(text.indexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (db < 0 || db >= databases) {
+            return;
+        }
+        if (mergeOperand == null) {
+            counts.set(db, 0);
+        } else if (mergeOperand.length == 8) {
+            counts.addAndGet(db, ByteBuffer.wrap(mergeOperand).order(ByteOrder.LITTLE_ENDIAN).getLong());
+        }
     }
 
     int databases() {

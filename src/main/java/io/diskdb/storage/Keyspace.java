@@ -6,6 +6,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatchWithIndex;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,12 @@ public final class Keyspace implements AutoCloseable {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final List<WholeDatabaseListener> databaseListeners = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Transaction> transactions;
+    private final ReplicatedWriteApplier replicatedWrites;
+    /**
+     * This database follows a master: it makes no writes of its own, so expired keys are only
+     * hidden from reads (the master's deletes arrive through replication), as on a Redis replica.
+     */
+    private volatile boolean replica;
 
     public Keyspace(StorageOptions options, int databases) throws IOException {
         this.engine = new Engine(options);
@@ -40,6 +47,39 @@ public final class Keyspace implements AutoCloseable {
             throw new IOException("cannot read database bookkeeping: " + e.getMessage(), e);
         }
         this.transactions = ThreadLocal.withInitial(() -> new Transaction(this));
+        this.replicatedWrites = new ReplicatedWriteApplier(this);
+    }
+
+    /** Whether this database follows a master (see {@link #replica}). */
+    public boolean isReplica() {
+        return replica;
+    }
+
+    /**
+     * Starts or stops following a master. On promotion, bookkeeping that was loaded before the
+     * master's writes arrived (collection versions) is read again from the replicated records.
+     */
+    public void replica(boolean follows) {
+        if (replica && !follows) {
+            reloadVersionReservation();
+        }
+        replica = follows;
+    }
+
+    /**
+     * Applies one write batch of the master (its WAL record, {@code data}) that must start at
+     * {@code sequence} = this database's latest sequence + 1.
+     *
+     * @throws SequenceGapException when it does not follow on
+     */
+    public void applyReplicated(long sequence, byte[] data) {
+        DataGate gate = engine.gate();
+        gate.enterShared();
+        try {
+            replicatedWrites.apply(sequence, data);
+        } finally {
+            gate.exitShared();
+        }
     }
 
     /**
@@ -101,8 +141,33 @@ public final class Keyspace implements AutoCloseable {
         return versions.next();
     }
 
+    /**
+     * Makes the next collection version come from the reservation stored in the database rather
+     * than from this process's memory: for a replica promoted to master, whose database holds the
+     * reservations its master made. Caller makes sure no command runs meanwhile.
+     */
+    public void reloadVersionReservation() {
+        versions.forget();
+    }
+
     KeyCounters counters() {
         return counters;
+    }
+
+    DatabaseMap databaseMap() {
+        return databaseMap;
+    }
+
+    void notifyBeforeFlush(int logicalDb) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeFlush(logicalDb);
+        }
+    }
+
+    void notifyBeforeSwap(int logicalA, int logicalB) {
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.beforeSwap(logicalA, logicalB);
+        }
     }
 
     void notifyCommitted(List<KeyChange> changes) {
@@ -138,9 +203,7 @@ public final class Keyspace implements AutoCloseable {
 
     /** SWAPDB: caller holds every key lock. */
     public void swapDatabases(int a, int b) {
-        for (WholeDatabaseListener listener : databaseListeners) {
-            listener.beforeSwap(a, b);
-        }
+        notifyBeforeSwap(a, b);
         try {
             databaseMap.swap(a, b);
         } catch (RocksDBException e) {
@@ -153,9 +216,7 @@ public final class Keyspace implements AutoCloseable {
      * batch, plus a range delete of each collection's elements. Caller holds every key lock.
      */
     public void flush(int logicalDb, Consumer<byte[]> deletedKeyObserver) {
-        for (WholeDatabaseListener listener : databaseListeners) {
-            listener.beforeFlush(logicalDb);
-        }
+        notifyBeforeFlush(logicalDb);
         int db = physical(logicalDb);
         try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
             byte[] from = KeyCodec.dbPrefix(db);
@@ -183,6 +244,49 @@ public final class Keyspace implements AutoCloseable {
     }
 
     /**
+     * Replaces all the data with the database staged in {@code staged} (a complete RocksDB database
+     * in a directory inside the data directory, e.g. a fetched checkpoint), crash-safely (see
+     * {@link DatabaseFileSwap}), while the server runs. The caller stops new commands from starting
+     * (clients paused); this waits for the running ones and background jobs to finish (see
+     * {@link DataGate}), tells listeners as for a flush of every database, swaps, reloads the key
+     * counters, database map and version reservation, and empties the hot cache; then listeners
+     * hear {@link WholeDatabaseListener#afterDataReplaced()} before anyone sees the new data.
+     *
+     * @return the latest sequence number of the new data
+     * @throws IOException when the swap failed; the old data is still in place unless the log says
+     *                     the database cannot be opened any more
+     */
+    public long replaceData(Path staged) throws IOException {
+        engine.reopenWith(this::beforeReplacement, dir -> DatabaseFileSwap.install(staged, dir),
+                this::afterReplacement);
+        return engine.db().getLatestSequenceNumber();
+    }
+
+    /** While the old data is still open: listeners look at the keys about to vanish (WATCH). */
+    private void beforeReplacement() {
+        for (int db = 0; db < databases; db++) {
+            for (WholeDatabaseListener listener : databaseListeners) {
+                listener.beforeFlush(db);
+            }
+        }
+    }
+
+    /** Everything read from the old data at open or kept in memory since is read again or dropped. */
+    private void afterReplacement() {
+        try {
+            counters.reload(engine);
+            databaseMap.reload();
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot read database bookkeeping: " + e.getMessage(), e);
+        }
+        versions.forget();
+        cache.invalidateAll();
+        for (WholeDatabaseListener listener : databaseListeners) {
+            listener.afterDataReplaced();
+        }
+    }
+
+    /**
      * Milliseconds since the key was last read or written by a command, while its metadata is in
      * the hot cache (OBJECT IDLETIME); empty once it has been evicted or was not used since start.
      */
@@ -190,13 +294,20 @@ public final class Keyspace implements AutoCloseable {
         return cache.idleMillis(new Bytes(KeyCodec.metaKey(physical(logicalDb), key)));
     }
 
-    /** Raw read of a meta record, bypassing the cache and locks (diagnostics, scans). */
+    /**
+     * Raw read of a meta record, bypassing the cache and locks (diagnostics, scans, WATCH and
+     * blocked clients). Holds the data gate: callers outside commands (a blocked client's timeout)
+     * must not read while the data is being replaced.
+     */
     public Metadata peek(int logicalDb, byte[] key) {
+        engine.gate().enterShared();
         try {
             byte[] raw = engine.get(ColumnFamily.META, KeyCodec.metaKey(physical(logicalDb), key));
             return raw == null ? null : Metadata.decode(raw);
         } catch (RocksDBException e) {
             throw new StorageException(e.getMessage(), e);
+        } finally {
+            engine.gate().exitShared();
         }
     }
 

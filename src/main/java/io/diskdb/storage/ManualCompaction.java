@@ -41,6 +41,7 @@ public final class ManualCompaction implements AutoCloseable {
 
     private void run() {
         long started = System.currentTimeMillis();
+        engine.gate().enterShared(); // RocksDB must not be closed or replaced under the compaction
         long before = engine.totalSstBytes();
         try {
             engine.compactAll();
@@ -51,6 +52,7 @@ public final class ManualCompaction implements AutoCloseable {
             lastSucceeded = false;
             log.error("compaction failed: {}", e.getMessage());
         } finally {
+            engine.gate().exitShared();
             inProgress = false;
         }
     }

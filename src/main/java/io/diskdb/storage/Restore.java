@@ -36,7 +36,8 @@ public final class Restore {
     private static final Logger log = LoggerFactory.getLogger(Restore.class);
     static final String STAGING = "restore-staging";
     /** Entries of a data directory that are not part of its database. */
-    private static final Set<String> NOT_DATABASE = Set.of(Snapshots.DIRECTORY, STAGING, "lost+found");
+    private static final Set<String> NOT_DATABASE = Set.of(Snapshots.DIRECTORY, STAGING, "lost+found",
+            "replication", DatabaseFileSwap.DIRECTORY);
 
     static {
         RocksDB.loadLibrary(); // a restore runs before the Engine, which otherwise loads it

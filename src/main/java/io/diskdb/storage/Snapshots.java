@@ -154,8 +154,11 @@ public final class Snapshots implements AutoCloseable {
             Files.createDirectories(root);
             target = uniqueTarget(started);
             beforeCheckpoint.run();
+            engine.gate().enterShared(); // RocksDB must not be closed or replaced under the checkpoint
             try (Checkpoint checkpoint = Checkpoint.create(engine.db())) {
                 checkpoint.createCheckpoint(target.toString());
+            } finally {
+                engine.gate().exitShared();
             }
             long finished = System.currentTimeMillis();
             lastDirectory = target;
@@ -213,7 +216,8 @@ public final class Snapshots implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory and everything in it. */
+    public static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

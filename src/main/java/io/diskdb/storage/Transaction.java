@@ -185,10 +185,11 @@ public final class Transaction {
             Metadata stored = keyspace.loadMeta(metaKey);
             state = new KeyState(physical, key, stored);
             if (stored != null && stored.isExpired(now)) {
-                // Lazy expiry: the key is deleted by this transaction's commit.
+                // Lazy expiry: the key is deleted by this transaction's commit; on a replica it
+                // is only hidden, the master's delete arrives through replication.
                 state.current = null;
-                state.dirty = true;
-                state.expired = true;
+                state.dirty = !keyspace.isReplica();
+                state.expired = state.dirty;
             }
             keys.put(metaKey, state);
             if (savePointSet) {
@@ -274,6 +275,11 @@ public final class Transaction {
     public void commit() {
         if (!hasWrites()) {
             return;
+        }
+        if (keyspace.isReplica()) {
+            // became a replica while the command ran (REPLICAOF waits for it, but it started
+            // before): a write of its own would fork its data from its master's
+            throw new StorageException("the server became a replica while the command ran; nothing was written", null);
         }
         List<KeyChange> changes = new ArrayList<>();
         long[] keyDeltas = new long[keyspace.counters().databases()];

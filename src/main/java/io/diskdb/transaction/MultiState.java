@@ -13,7 +13,8 @@ import java.util.List;
 public final class MultiState {
     private boolean open;
     private boolean refusedCommand;
-    private boolean executing;
+    /** How many commands the running EXEC has, or -1 when no EXEC is running. */
+    private int executingCount = -1;
     private List<QueuedCommand> queue = new ArrayList<>();
 
     /** MULTI was called and neither EXEC nor DISCARD yet: commands are queued, not run. */
@@ -51,10 +52,23 @@ public final class MultiState {
 
     /** True while EXEC runs the queued commands: blocking commands must not block then. */
     public boolean executing() {
-        return executing;
+        return executingCount >= 0;
     }
 
-    public void executing(boolean executing) {
-        this.executing = executing;
+    /** EXEC starts running {@code count} commands; the MULTI itself is already closed. */
+    public void startExecuting(int count) {
+        executingCount = count;
+    }
+
+    public void finishExecuting() {
+        executingCount = -1;
+    }
+
+    /**
+     * The size of the transaction, as CLIENT LIST's multi= shows it: the commands queued so far,
+     * or, while EXEC runs them, the commands it runs.
+     */
+    public int size() {
+        return executing() ? executingCount : queue.size();
     }
 }

@@ -107,6 +107,19 @@ public final class WatchRegistry implements CommitListener, WholeDatabaseListene
         });
     }
 
+    /**
+     * Full sync: the data was replaced by the master's. Every watching client's EXEC fails, as any
+     * key may differ now (stricter than per key, and as cheap as it is simple: full syncs are rare).
+     */
+    @Override
+    public void afterDataReplaced() {
+        for (Set<WatchedKey> watching : watchers.values()) {
+            for (WatchedKey watched : watching) {
+                watched.watcher.markDirty();
+            }
+        }
+    }
+
     /** SWAPDB: a watched key changes when it exists in either database. */
     @Override
     public void beforeSwap(int a, int b) {

@@ -42,6 +42,14 @@ public final class JsonTreeCache {
                 Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8)));
     }
 
+    /**
+     * Forgets every tree: after the whole data was replaced (full sync), versions of the new data
+     * may equal versions of old documents.
+     */
+    public void clear() {
+        trees.invalidateAll();
+    }
+
     /** A tree to read (never change): cached, or null. */
     JsonNode peek(long version) {
         Entry entry = trees.getIfPresent(version);

@@ -3,14 +3,12 @@ package io.diskdb.command;
 import io.diskdb.storage.KeyLocks;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Transaction;
+import io.diskdb.testing.BlockingCommandsServer;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.TestServer;
 import io.diskdb.types.Lists;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,127 +18,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.diskdb.testing.Resp.NIL_ARRAY;
+import static io.diskdb.testing.Resp.WRONGTYPE;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * BLPOP, BRPOP, BLMOVE, BRPOPLPUSH and BLMPOP: parking, FIFO wake-up, timeouts, pipelining
  * behind a blocked command, disconnects and INFO blocked_clients. Replies were checked against
  * a real Redis 7.0.15 doing the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlockingListCommandsTest {
-    private static final String NIL_ARRAY = "*-1\r\n";
-    private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
-
-    private TestServer server;
-    private RawConnection control;
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        control = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        control.close();
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() throws Exception {
-        for (AutoCloseable client : opened) {
-            client.close();
-        }
-        opened.clear();
-        awaitBlocked(0);
-        control.call("FLUSHALL");
-    }
-
-    private RawConnection client() {
-        RawConnection client = server.raw();
-        opened.add(client);
-        return client;
-    }
-
-    private static String bulk(String value) {
-        return "$" + value.length() + "\r\n" + value + "\r\n";
-    }
+    @RegisterExtension
+    static final BlockingCommandsServer server = new BlockingCommandsServer();
 
     private static String pair(String key, String value) {
         return "*2\r\n" + bulk(key) + bulk(value);
     }
 
-    private long blockedClients() {
-        String info = control.call("INFO", "clients");
-        for (String line : info.split("\r\n")) {
-            if (line.startsWith("blocked_clients:")) {
-                return Long.parseLong(line.substring("blocked_clients:".length()));
-            }
-        }
-        throw new AssertionError("no blocked_clients in " + info);
-    }
-
-    private void awaitBlocked(long expected) {
-        long deadline = System.currentTimeMillis() + 5000;
-        long seen;
-        while ((seen = blockedClients()) != expected) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("blocked_clients stayed " + seen + ", expected " + expected);
-            }
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void waitersAreServedOldestFirst() {
-        List<RawConnection> waiters = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            RawConnection waiter = client();
-            waiter.send("BLPOP", "fifo", "0");
-            awaitBlocked(i + 1);
-            waiters.add(waiter);
-        }
-        assertEquals(":1\r\n", control.call("RPUSH", "fifo", "first"));
+        List<RawConnection> waiters = server.parkInOrder(5, "BLPOP", "fifo", "0");
+        assertEquals(":1\r\n", server.control().call("RPUSH", "fifo", "first"));
         assertEquals(pair("fifo", "first"), waiters.get(0).readReply());
-        awaitBlocked(4);
-        assertEquals(":4\r\n", control.call("RPUSH", "fifo", "a", "b", "c", "d"));
+        server.awaitBlocked(4);
+        assertEquals(":4\r\n", server.control().call("RPUSH", "fifo", "a", "b", "c", "d"));
         for (int i = 1; i < 5; i++) {
             assertEquals(pair("fifo", String.valueOf((char) ('a' + i - 1))), waiters.get(i).readReply());
         }
-        awaitBlocked(0);
-        assertEquals(":0\r\n", control.call("EXISTS", "fifo"));
+        server.awaitBlocked(0);
+        assertEquals(":0\r\n", server.control().call("EXISTS", "fifo"));
     }
 
     @Test
     void onePushServesOneWaiterAndTheOthersKeepWaiting() {
-        RawConnection first = client();
-        RawConnection second = client();
+        RawConnection first = server.client();
+        RawConnection second = server.client();
         first.send("BRPOP", "k", "0");
-        awaitBlocked(1);
+        server.awaitBlocked(1);
         second.send("BRPOP", "k", "0");
-        awaitBlocked(2);
-        control.call("LPUSH", "k", "only");
+        server.awaitBlocked(2);
+        server.control().call("LPUSH", "k", "only");
         assertEquals(pair("k", "only"), first.readReply());
-        awaitBlocked(1);
-        control.call("LPUSH", "k", "next");
+        server.awaitBlocked(1);
+        server.control().call("LPUSH", "k", "next");
         assertEquals(pair("k", "next"), second.readReply());
     }
 
     @Test
     void timeoutsWithDecimalsReplyNil() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         long started = System.nanoTime();
         assertEquals(NIL_ARRAY, waiter.call("BLPOP", "none", "0.2"));
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -150,12 +79,12 @@ class BlockingListCommandsTest {
         assertEquals(NIL_ARRAY, waiter.call("BLMPOP", "0.05", "1", "none", "LEFT"));
         waiter.call("HELLO", "3");
         assertEquals("_\r\n", waiter.call("BRPOP", "none", "0.05"));
-        assertEquals(0, blockedClients());
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
     void timeoutErrors() {
-        RawConnection c = client();
+        RawConnection c = server.client();
         assertEquals("-ERR timeout is not a float or out of range\r\n", c.call("BLPOP", "k", "x"));
         assertEquals("-ERR timeout is not a float or out of range\r\n", c.call("BLPOP", "k", "nan"));
         assertEquals("-ERR timeout is not a float or out of range\r\n", c.call("BLPOP", "k", " 1"));
@@ -166,28 +95,28 @@ class BlockingListCommandsTest {
         assertEquals("-ERR numkeys should be greater than 0\r\n", c.call("BLMPOP", "0", "0", "k", "LEFT"));
         assertEquals("-ERR timeout is not a float or out of range\r\n", c.call("BLMPOP", "x", "1", "k", "LEFT"));
         assertEquals("-ERR count should be greater than 0\r\n", c.call("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "0"));
-        assertEquals(0, blockedClients());
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
     void timeoutZeroWaitsUntilAPush() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         waiter.send("BLPOP", "later", "0");
-        awaitBlocked(1);
+        server.awaitBlocked(1);
         sleep(300);
-        assertEquals(1, blockedClients());
-        control.call("RPUSH", "later", "v");
+        assertEquals(1, server.blockedClients());
+        server.control().call("RPUSH", "later", "v");
         assertEquals(pair("later", "v"), waiter.readReply());
-        awaitBlocked(0);
+        server.awaitBlocked(0);
     }
 
     @Test
     void servesAtOnceWhenDataIsThere() {
-        control.call("RPUSH", "ready", "a", "b");
-        RawConnection c = client();
+        server.control().call("RPUSH", "ready", "a", "b");
+        RawConnection c = server.client();
         assertEquals(pair("ready", "a"), c.call("BLPOP", "none", "ready", "0"));
         assertEquals(pair("ready", "b"), c.call("BRPOP", "ready", "0"));
-        assertEquals(0, blockedClients());
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
@@ -200,10 +129,10 @@ class BlockingListCommandsTest {
                     + "*1\r\n$4\r\nPING\r\n"
                     + "*2\r\n$4\r\nLLEN\r\n$4\r\npipe\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            awaitBlocked(1);
+            server.awaitBlocked(1);
             sleep(200);
             assertEquals(0, in.available(), "nothing may be answered while BLPOP waits");
-            control.call("RPUSH", "pipe", "x", "y");
+            server.control().call("RPUSH", "pipe", "x", "y");
             String expected = pair("pipe", "x") + "+PONG\r\n" + ":1\r\n";
             byte[] reply = in.readNBytes(expected.length());
             assertEquals(expected, new String(reply, StandardCharsets.US_ASCII));
@@ -212,7 +141,7 @@ class BlockingListCommandsTest {
 
     @Test
     void commandsPipelinedBehindATimeoutRunAfterIt() {
-        RawConnection c = client();
+        RawConnection c = server.client();
         c.send("BLPOP", "none", "0.1").send("PING").send("BLPOP", "none", "0.1").send("ECHO", "done");
         assertEquals(NIL_ARRAY, c.readReply());
         assertEquals("+PONG\r\n", c.readReply());
@@ -222,88 +151,88 @@ class BlockingListCommandsTest {
 
     @Test
     void aDisconnectedWaiterLeavesNoTrace() {
-        RawConnection gone = server.raw();
+        RawConnection gone = server.client();
         gone.send("BLPOP", "dc", "0");
-        RawConnection stays = client();
-        awaitBlocked(1);
+        RawConnection stays = server.client();
+        server.awaitBlocked(1);
         stays.send("BLPOP", "dc", "0");
-        awaitBlocked(2);
+        server.awaitBlocked(2);
         gone.close();
-        awaitBlocked(1);
-        control.call("RPUSH", "dc", "v1");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "dc", "v1");
         assertEquals(pair("dc", "v1"), stays.readReply());
-        awaitBlocked(0);
+        server.awaitBlocked(0);
         // nothing left registered: a later push stays in the list
-        control.call("RPUSH", "dc", "v2");
-        assertEquals(":1\r\n", control.call("LLEN", "dc"));
+        server.control().call("RPUSH", "dc", "v2");
+        assertEquals(":1\r\n", server.control().call("LLEN", "dc"));
         assertEquals(0, server.server().blocking().parkedClients());
     }
 
     @Test
     void clientKillOfAWaiterUnblocksIt() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         String id = waiter.call("CLIENT", "ID").substring(1).trim();
         waiter.send("BLPOP", "kill", "0");
-        awaitBlocked(1);
-        assertEquals(":1\r\n", control.call("CLIENT", "KILL", "ID", id));
-        awaitBlocked(0);
-        control.call("RPUSH", "kill", "v");
-        assertEquals(":1\r\n", control.call("LLEN", "kill"));
+        server.awaitBlocked(1);
+        assertEquals(":1\r\n", server.control().call("CLIENT", "KILL", "ID", id));
+        server.awaitBlocked(0);
+        server.control().call("RPUSH", "kill", "v");
+        assertEquals(":1\r\n", server.control().call("LLEN", "kill"));
     }
 
     @Test
     void blmoveAndBrpoplpushMoveOnWake() {
-        RawConnection mover = client();
+        RawConnection mover = server.client();
         mover.send("BLMOVE", "from", "to", "RIGHT", "LEFT", "0");
-        awaitBlocked(1);
-        control.call("RPUSH", "from", "a", "b");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "from", "a", "b");
         assertEquals(bulk("b"), mover.readReply());
-        assertEquals("*1\r\n" + bulk("b"), control.call("LRANGE", "to", "0", "-1"));
-        control.call("DEL", "from");
+        assertEquals("*1\r\n" + bulk("b"), server.control().call("LRANGE", "to", "0", "-1"));
+        server.control().call("DEL", "from");
         mover.send("BRPOPLPUSH", "from", "to", "0");
-        awaitBlocked(1);
-        control.call("LPUSH", "from", "c");
+        server.awaitBlocked(1);
+        server.control().call("LPUSH", "from", "c");
         assertEquals(bulk("c"), mover.readReply());
-        assertEquals("*2\r\n" + bulk("c") + bulk("b"), control.call("LRANGE", "to", "0", "-1"));
+        assertEquals("*2\r\n" + bulk("c") + bulk("b"), server.control().call("LRANGE", "to", "0", "-1"));
     }
 
     @Test
     void blmoveWokenIntoADestinationOfTheWrongTypeFails() {
-        control.call("SET", "str", "v");
-        RawConnection mover = client();
+        server.control().call("SET", "str", "v");
+        RawConnection mover = server.client();
         mover.send("BLMOVE", "src", "str", "LEFT", "LEFT", "0");
-        awaitBlocked(1);
-        control.call("RPUSH", "src", "e");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "src", "e");
         assertEquals(WRONGTYPE, mover.readReply());
-        awaitBlocked(0);
-        assertEquals(":1\r\n", control.call("LLEN", "src"));
+        server.awaitBlocked(0);
+        assertEquals(":1\r\n", server.control().call("LLEN", "src"));
     }
 
     @Test
     void blmpopWakesWithItsCount() {
-        RawConnection c = client();
+        RawConnection c = server.client();
         c.send("BLMPOP", "0", "2", "m1", "m2", "RIGHT", "COUNT", "2");
-        awaitBlocked(1);
-        control.call("RPUSH", "m2", "a", "b", "c");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "m2", "a", "b", "c");
         assertEquals("*2\r\n" + bulk("m2") + "*2\r\n" + bulk("c") + bulk("b"), c.readReply());
-        assertEquals(":1\r\n", control.call("LLEN", "m2"));
+        assertEquals(":1\r\n", server.control().call("LLEN", "m2"));
     }
 
     @Test
     void aWaiterOnADeletedOrRetypedKeyKeepsWaiting() {
-        control.call("RPUSH", "other", "x");
-        RawConnection waiter = client();
+        server.control().call("RPUSH", "other", "x");
+        RawConnection waiter = server.client();
         waiter.send("BLPOP", "rt", "other2", "0");
-        awaitBlocked(1);
-        control.call("SET", "rt", "now a string");
-        control.call("DEL", "rt");
-        control.call("SET", "rt", "again");
+        server.awaitBlocked(1);
+        server.control().call("SET", "rt", "now a string");
+        server.control().call("DEL", "rt");
+        server.control().call("SET", "rt", "again");
         sleep(100);
-        assertEquals(1, blockedClients());
+        assertEquals(1, server.blockedClients());
         // a retry skips the key that is now a string and serves from the one that became ready
-        control.call("RPUSH", "other2", "v");
+        server.control().call("RPUSH", "other2", "v");
         assertEquals(pair("other2", "v"), waiter.readReply());
-        awaitBlocked(0);
+        server.awaitBlocked(0);
     }
 
     /**
@@ -312,9 +241,9 @@ class BlockingListCommandsTest {
      */
     @Test
     void aTransactionWakesWaitersOnlyWhenItCommits() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         waiter.send("BLPOP", "tx", "0");
-        awaitBlocked(1);
+        server.awaitBlocked(1);
         Keyspace keyspace = server.server().keyspace();
         byte[] key = "tx".getBytes(StandardCharsets.UTF_8);
         try (KeyLocks.Held held = keyspace.locks().lock(new int[]{keyspace.stripe(0, key)})) {
@@ -324,12 +253,12 @@ class BlockingListCommandsTest {
             list.push(false, "second".getBytes(StandardCharsets.UTF_8));
             list.save();
             sleep(200);
-            assertEquals(1, blockedClients());
+            assertEquals(1, server.blockedClients());
             txn.commit();
         }
         assertEquals(pair("tx", "first"), waiter.readReply());
-        awaitBlocked(0);
-        assertEquals(":1\r\n", control.call("LLEN", "tx"));
+        server.awaitBlocked(0);
+        assertEquals(":1\r\n", server.control().call("LLEN", "tx"));
     }
 
     /**
@@ -338,16 +267,16 @@ class BlockingListCommandsTest {
      */
     @Test
     void blockingCommandsDoNotBlockWhileATransactionExecutes() throws Exception {
-        RawConnection c = client();
+        RawConnection c = server.client();
         assertEquals("+OK\r\n", c.call("MULTI"));
         assertEquals("+QUEUED\r\n", c.call("BLPOP", "none", "0"));
         assertEquals("+QUEUED\r\n", c.call("BLMOVE", "none", "d", "LEFT", "LEFT", "0"));
         assertEquals("+QUEUED\r\n", c.call("BRPOPLPUSH", "none", "d", "0"));
         assertEquals("+QUEUED\r\n", c.call("BLMPOP", "0", "1", "none", "LEFT"));
         assertEquals("*4\r\n" + NIL_ARRAY + "$-1\r\n$-1\r\n" + NIL_ARRAY, c.call("EXEC"));
-        control.call("RPUSH", "some", "v");
+        server.control().call("RPUSH", "some", "v");
         assertEquals(pair("some", "v"), c.call("BRPOP", "some", "0"));
-        assertEquals(0, blockedClients());
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
@@ -365,22 +294,22 @@ class BlockingListCommandsTest {
 
     @Test
     void blockedClientsIsExact() {
-        assertEquals(0, blockedClients());
-        RawConnection a = client();
-        RawConnection b = client();
-        RawConnection c = client();
+        assertEquals(0, server.blockedClients());
+        RawConnection a = server.client();
+        RawConnection b = server.client();
+        RawConnection c = server.client();
         a.send("BLPOP", "x1", "0");
         b.send("BRPOP", "x1", "x2", "0");
         c.send("BLMPOP", "0.3", "1", "x3", "LEFT");
-        awaitBlocked(3);
+        server.awaitBlocked(3);
         assertEquals(NIL_ARRAY, c.readReply());
-        awaitBlocked(2);
-        control.call("RPUSH", "x2", "v");
+        server.awaitBlocked(2);
+        server.control().call("RPUSH", "x2", "v");
         assertEquals(pair("x2", "v"), b.readReply());
-        awaitBlocked(1);
-        control.call("RPUSH", "x1", "v");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "x1", "v");
         assertEquals(pair("x1", "v"), a.readReply());
-        awaitBlocked(0);
+        server.awaitBlocked(0);
     }
 
     @Test
@@ -388,23 +317,23 @@ class BlockingListCommandsTest {
         int n = 40;
         List<RawConnection> waiters = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            RawConnection waiter = client();
+            RawConnection waiter = server.client();
             waiter.send("BLPOP", "crowd", "0");
             waiters.add(waiter);
         }
-        awaitBlocked(n);
+        server.awaitBlocked(n);
         for (int i = 0; i < n; i++) {
-            control.send("RPUSH", "crowd", "v" + i);
+            server.control().send("RPUSH", "crowd", "v" + i);
         }
         for (int i = 0; i < n; i++) {
-            control.readReply();
+            server.control().readReply();
         }
         List<String> got = new ArrayList<>();
         for (RawConnection waiter : waiters) {
             got.add(waiter.readReply());
         }
         assertEquals(n, got.stream().distinct().count());
-        awaitBlocked(0);
-        assertEquals(":0\r\n", control.call("EXISTS", "crowd"));
+        server.awaitBlocked(0);
+        assertEquals(":0\r\n", server.control().call("EXISTS", "crowd"));
     }
 }

@@ -1,21 +1,21 @@
 package io.diskdb.command;
 
+import io.diskdb.testing.BlockedClients;
+import io.diskdb.testing.BlockingCommandsServer;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.RealRedis;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static io.diskdb.testing.Resp.NIL_ARRAY;
+import static io.diskdb.testing.Resp.bulk;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * BZPOPMIN, BZPOPMAX and BZMPOP: reply shapes in RESP2 and RESP3, FIFO wake-up by any write
@@ -23,85 +23,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  * types, disconnects and MULTI. The scripted scenarios run against a real Redis 7.0 as well
  * and must produce the same bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BlockingSortedSetCommandsTest {
-    private static final String NIL_ARRAY = "*-1\r\n";
-    private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
-
-    private TestServer server;
-    private RawConnection control;
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        control = server.raw();
-    }
-
-    @AfterAll
-    void stop() {
-        control.close();
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() throws Exception {
-        for (AutoCloseable client : opened) {
-            client.close();
-        }
-        opened.clear();
-        awaitBlocked(control, 0);
-        control.call("FLUSHALL");
-    }
-
-    private RawConnection client() {
-        RawConnection client = server.raw();
-        opened.add(client);
-        return client;
-    }
-
-    private static String bulk(String value) {
-        return "$" + value.length() + "\r\n" + value + "\r\n";
-    }
+    @RegisterExtension
+    static final BlockingCommandsServer server = new BlockingCommandsServer();
 
     /** The BZPOPMIN/BZPOPMAX reply in RESP2: [key, member, score]. */
     private static String popped(String key, String member, String score) {
         return "*3\r\n" + bulk(key) + bulk(member) + bulk(score);
     }
 
-    private static long blockedClients(RawConnection conn) {
-        String info = conn.call("INFO", "clients");
-        for (String line : info.split("\r\n")) {
-            if (line.startsWith("blocked_clients:")) {
-                return Long.parseLong(line.substring("blocked_clients:".length()));
-            }
-        }
-        throw new AssertionError("no blocked_clients in " + info);
-    }
-
-    private static void awaitBlocked(RawConnection conn, long expected) {
-        long deadline = System.currentTimeMillis() + 5000;
-        long seen;
-        while ((seen = blockedClients(conn)) != expected) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("blocked_clients stayed " + seen + ", expected " + expected);
-            }
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void servesAtOnceWithRedisReplyShapes() {
-        control.call("ZADD", "z", "1", "a", "2.5", "b", "3", "c", "4", "d");
-        RawConnection c = client();
+        server.control().call("ZADD", "z", "1", "a", "2.5", "b", "3", "c", "4", "d");
+        RawConnection c = server.client();
         assertEquals(popped("z", "a", "1"), c.call("BZPOPMIN", "none", "z", "0"));
         assertEquals(popped("z", "d", "4"), c.call("BZPOPMAX", "z", "0"));
         assertEquals("*2\r\n" + bulk("z") + "*1\r\n*2\r\n" + bulk("b") + bulk("2.5"),
@@ -109,80 +43,74 @@ class BlockingSortedSetCommandsTest {
         c.call("HELLO", "3");
         assertEquals("*3\r\n" + bulk("z") + bulk("c") + ",3\r\n", c.call("BZPOPMIN", "z", "0"));
         assertEquals(":0\r\n", c.call("EXISTS", "z"));
-        assertEquals(0, blockedClients(control));
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
     void waitersAreServedOldestFirst() {
-        List<RawConnection> waiters = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            RawConnection waiter = client();
-            waiter.send("BZPOPMIN", "fifo", "0");
-            awaitBlocked(control, i + 1);
-            waiters.add(waiter);
-        }
-        assertEquals(":1\r\n", control.call("ZADD", "fifo", "5", "first"));
+        List<RawConnection> waiters = server.parkInOrder(4, "BZPOPMIN", "fifo", "0");
+        assertEquals(":1\r\n", server.control().call("ZADD", "fifo", "5", "first"));
         assertEquals(popped("fifo", "first", "5"), waiters.get(0).readReply());
-        awaitBlocked(control, 3);
-        assertEquals(":3\r\n", control.call("ZADD", "fifo", "3", "c", "1", "a", "2", "b"));
+        server.awaitBlocked(3);
+        assertEquals(":3\r\n", server.control().call("ZADD", "fifo", "3", "c", "1", "a", "2", "b"));
         assertEquals(popped("fifo", "a", "1"), waiters.get(1).readReply());
         assertEquals(popped("fifo", "b", "2"), waiters.get(2).readReply());
         assertEquals(popped("fifo", "c", "3"), waiters.get(3).readReply());
-        awaitBlocked(control, 0);
-        assertEquals(":0\r\n", control.call("EXISTS", "fifo"));
+        server.awaitBlocked(0);
+        assertEquals(":0\r\n", server.control().call("EXISTS", "fifo"));
     }
 
     @Test
     void anyCommitLeavingANonEmptySortedSetWakes() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         waiter.send("BZPOPMAX", "incr", "0");
-        awaitBlocked(control, 1);
-        control.call("ZINCRBY", "incr", "2", "m");
+        server.awaitBlocked(1);
+        server.control().call("ZINCRBY", "incr", "2", "m");
         assertEquals(popped("incr", "m", "2"), waiter.readReply());
 
-        control.call("ZADD", "src1", "1", "x");
-        control.call("ZADD", "src2", "2", "x", "7", "y");
+        server.control().call("ZADD", "src1", "1", "x");
+        server.control().call("ZADD", "src2", "2", "x", "7", "y");
         waiter.send("BZPOPMAX", "union", "0");
-        awaitBlocked(control, 1);
-        control.call("ZUNIONSTORE", "union", "2", "src1", "src2");
+        server.awaitBlocked(1);
+        server.control().call("ZUNIONSTORE", "union", "2", "src1", "src2");
         assertEquals(popped("union", "y", "7"), waiter.readReply());
 
         waiter.send("BZPOPMIN", "renamed", "0");
-        awaitBlocked(control, 1);
-        control.call("RENAME", "src2", "renamed");
+        server.awaitBlocked(1);
+        server.control().call("RENAME", "src2", "renamed");
         assertEquals(popped("renamed", "x", "2"), waiter.readReply());
-        awaitBlocked(control, 0);
+        server.awaitBlocked(0);
     }
 
     @Test
     void bzmpopWakesWithItsCountFromTheKeyThatBecameReady() {
-        RawConnection c = client();
+        RawConnection c = server.client();
         c.send("BZMPOP", "0", "2", "m1", "m2", "MAX", "COUNT", "2");
-        awaitBlocked(control, 1);
-        control.call("ZADD", "m2", "1", "a", "2", "b", "3", "c");
+        server.awaitBlocked(1);
+        server.control().call("ZADD", "m2", "1", "a", "2", "b", "3", "c");
         assertEquals("*2\r\n" + bulk("m2") + "*2\r\n*2\r\n" + bulk("c") + bulk("3") + "*2\r\n" + bulk("b") + bulk("2"),
                 c.readReply());
-        assertEquals(":1\r\n", control.call("ZCARD", "m2"));
+        assertEquals(":1\r\n", server.control().call("ZCARD", "m2"));
     }
 
     @Test
     void aListOrStringOnTheKeyDoesNotServeAZsetWaiter() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         waiter.send("BZPOPMIN", "typed", "other", "0");
-        awaitBlocked(control, 1);
-        control.call("RPUSH", "typed", "v");
-        control.call("DEL", "typed");
-        control.call("SET", "typed", "s");
+        server.awaitBlocked(1);
+        server.control().call("RPUSH", "typed", "v");
+        server.control().call("DEL", "typed");
+        server.control().call("SET", "typed", "s");
         sleep(100);
-        assertEquals(1, blockedClients(control));
-        control.call("ZADD", "other", "1", "m");
+        assertEquals(1, server.blockedClients());
+        server.control().call("ZADD", "other", "1", "m");
         assertEquals(popped("other", "m", "1"), waiter.readReply());
-        awaitBlocked(control, 0);
+        server.awaitBlocked(0);
     }
 
     @Test
     void timeoutsWithDecimalsReplyNil() {
-        RawConnection waiter = client();
+        RawConnection waiter = server.client();
         long started = System.nanoTime();
         assertEquals(NIL_ARRAY, waiter.call("BZPOPMIN", "none", "0.2"));
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -192,42 +120,42 @@ class BlockingSortedSetCommandsTest {
         waiter.call("HELLO", "3");
         assertEquals("_\r\n", waiter.call("BZPOPMIN", "none", ".05"));
         assertEquals("_\r\n", waiter.call("BZMPOP", "0.05", "1", "none", "MAX"));
-        assertEquals(0, blockedClients(control));
+        assertEquals(0, server.blockedClients());
     }
 
     @Test
     void aDisconnectedWaiterLeavesNoTrace() {
-        RawConnection gone = server.raw();
+        RawConnection gone = server.client();
         gone.send("BZPOPMIN", "dc", "0");
-        awaitBlocked(control, 1);
-        RawConnection stays = client();
+        server.awaitBlocked(1);
+        RawConnection stays = server.client();
         stays.send("BZPOPMIN", "dc", "0");
-        awaitBlocked(control, 2);
+        server.awaitBlocked(2);
         gone.close();
-        awaitBlocked(control, 1);
-        control.call("ZADD", "dc", "1", "v1");
+        server.awaitBlocked(1);
+        server.control().call("ZADD", "dc", "1", "v1");
         assertEquals(popped("dc", "v1", "1"), stays.readReply());
-        awaitBlocked(control, 0);
-        control.call("ZADD", "dc", "2", "v2");
-        assertEquals(":1\r\n", control.call("ZCARD", "dc"));
+        server.awaitBlocked(0);
+        server.control().call("ZADD", "dc", "2", "v2");
+        assertEquals(":1\r\n", server.control().call("ZCARD", "dc"));
         assertEquals(0, server.server().blocking().parkedClients());
     }
 
     @Test
     void insideMultiTheyDoNotBlock() {
-        RawConnection c = client();
+        RawConnection c = server.client();
         assertEquals("+OK\r\n", c.call("MULTI"));
         assertEquals("+QUEUED\r\n", c.call("BZPOPMIN", "none", "0"));
         assertEquals("+QUEUED\r\n", c.call("BZPOPMAX", "none", "0"));
         assertEquals("+QUEUED\r\n", c.call("BZMPOP", "0", "1", "none", "MIN"));
         assertEquals("*3\r\n" + NIL_ARRAY + NIL_ARRAY + NIL_ARRAY, c.call("EXEC"));
-        assertEquals(0, blockedClients(control));
+        assertEquals(0, server.blockedClients());
     }
 
     /** Errors, wrong types, MULTI and a wake-up, the same bytes from DiskDB and from Redis 7.0. */
     @Test
     void scriptedScenarioMatchesRealRedis() {
-        List<String> ours = scenario(server::raw);
+        List<String> ours = scenario(server::client);
         try (RealRedis redis = RealRedis.start()) {
             List<String> theirs = scenario(redis::raw);
             assertEquals(theirs, ours);
@@ -270,7 +198,7 @@ class BlockingSortedSetCommandsTest {
                 replies.add(command[0].equals("HELLO") ? "(hello)" : reply);
             }
             waiter.send("BZPOPMIN", "late", "0");
-            awaitBlocked(c, 1);
+            BlockedClients.await(c, 1);
             c.call("ZADD", "late", "0.1", "m");
             replies.add(waiter.readReply());
         }

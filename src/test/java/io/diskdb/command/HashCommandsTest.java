@@ -1,15 +1,14 @@
 package io.diskdb.command;
 
 import io.diskdb.storage.ColumnFamily;
-import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.SharedServer;
+import io.diskdb.testing.StoredRecords;
 import io.diskdb.testing.TestServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.ScanParams;
@@ -17,7 +16,6 @@ import redis.clients.jedis.resps.ScanResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,15 +73,7 @@ class HashCommandsTest {
 
     /** The records under a version prefix of the hashes family, counted in RocksDB itself. */
     private long elementRecords(long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        long count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.HASHES))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+        return StoredRecords.elements(server.server(), ColumnFamily.HASHES, version);
     }
 
     @Nested

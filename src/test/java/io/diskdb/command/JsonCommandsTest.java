@@ -14,6 +14,7 @@ import static io.diskdb.testing.Resp.bulk;
 import static io.diskdb.testing.Resp.error;
 import static io.diskdb.testing.Resp.integer;
 import static io.diskdb.testing.Resp.simple;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,99 +35,95 @@ class JsonCommandsTest {
         server.call("FLUSHALL");
     }
 
-    private void assertReply(String expected, String... command) {
-        assertEquals(expected, server.call(command), String.join(" ", command));
-    }
-
     @Test
     void filtersAndRecursiveDescent() {
         server.call("JSON.SET", "store", "$", STORE);
-        assertReply(bulk("[{\"name\":\"pen\",\"price\":2},{\"name\":\"ink\",\"price\":7}]"),
+        server.assertReply(bulk("[{\"name\":\"pen\",\"price\":2},{\"name\":\"ink\",\"price\":7}]"),
                 "JSON.GET", "store", "$.items[?(@.price<10)]");
-        assertReply(bulk("[\"pen\",\"book\",\"ink\",\"ann\"]"), "JSON.GET", "store", "$..name");
-        assertReply(bulk("[2,12.5,7]"), "JSON.GET", "store", "$.items[*].price");
-        assertReply(bulk("[7]"), "JSON.GET", "store", "$.items[-1].price");
-        assertReply(bulk("[]"), "JSON.GET", "store", "$.items[9]");
-        assertReply(bulk("[4,14]"), "JSON.NUMMULTBY", "store", "$.items[?(@.price<10)].price", "2");
-        assertReply(integer(1), "JSON.DEL", "store", "$.items[?(@.name=='book')]");
-        assertReply(bulk("[\"pen\",\"ink\"]"), "JSON.GET", "store", "$.items[*].name");
+        server.assertReply(bulk("[\"pen\",\"book\",\"ink\",\"ann\"]"), "JSON.GET", "store", "$..name");
+        server.assertReply(bulk("[2,12.5,7]"), "JSON.GET", "store", "$.items[*].price");
+        server.assertReply(bulk("[7]"), "JSON.GET", "store", "$.items[-1].price");
+        server.assertReply(bulk("[]"), "JSON.GET", "store", "$.items[9]");
+        server.assertReply(bulk("[4,14]"), "JSON.NUMMULTBY", "store", "$.items[?(@.price<10)].price", "2");
+        server.assertReply(integer(1), "JSON.DEL", "store", "$.items[?(@.name=='book')]");
+        server.assertReply(bulk("[\"pen\",\"ink\"]"), "JSON.GET", "store", "$.items[*].name");
     }
 
     @Test
     void legacyPathsReplyWithSingleValues() {
         server.call("JSON.SET", "store", ".", STORE);
-        assertReply(bulk("\"ann\""), "JSON.GET", "store", ".owner.name");
-        assertReply(bulk("\"ann\""), "JSON.GET", "store", "owner.name");
-        assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.GET", "store", ".items[0]");
-        assertReply(bulk("\"pen\""), "JSON.GET", "store", "..name"); // first match
-        assertReply(error("ERR Path '$.nothing' does not exist"), "JSON.GET", "store", ".nothing");
-        assertReply(error("ERR Path '.nothing' does not exist"), "JSON.GET", "store", ".owner", ".nothing");
-        assertReply(bulk("41"), "JSON.NUMINCRBY", "store", ".owner.age", "1");
-        assertReply(integer(3), "JSON.ARRLEN", "store", ".items");
-        assertReply(integer(2), "JSON.OBJLEN", "store", ".owner");
-        assertReply(array(bulk("name"), bulk("age")), "JSON.OBJKEYS", "store", ".owner");
-        assertReply(integer(3), "JSON.STRLEN", "store", ".owner.name");
-        assertReply(integer(4), "JSON.ARRAPPEND", "store", ".items", "1");
-        assertReply(bulk("1"), "JSON.ARRPOP", "store", ".items");
-        assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.ARRPOP", "store", ".items", "0");
-        assertReply(integer(3), "JSON.ARRINSERT", "store", ".items", "0", "null");
-        assertReply(integer(1), "JSON.ARRTRIM", "store", ".items", "0", "0");
-        assertReply(integer(0), "JSON.ARRINDEX", "store", ".items", "null");
+        server.assertReply(bulk("\"ann\""), "JSON.GET", "store", ".owner.name");
+        server.assertReply(bulk("\"ann\""), "JSON.GET", "store", "owner.name");
+        server.assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.GET", "store", ".items[0]");
+        server.assertReply(bulk("\"pen\""), "JSON.GET", "store", "..name"); // first match
+        server.assertReply(error("ERR Path '$.nothing' does not exist"), "JSON.GET", "store", ".nothing");
+        server.assertReply(error("ERR Path '.nothing' does not exist"), "JSON.GET", "store", ".owner", ".nothing");
+        server.assertReply(bulk("41"), "JSON.NUMINCRBY", "store", ".owner.age", "1");
+        server.assertReply(integer(3), "JSON.ARRLEN", "store", ".items");
+        server.assertReply(integer(2), "JSON.OBJLEN", "store", ".owner");
+        server.assertReply(array(bulk("name"), bulk("age")), "JSON.OBJKEYS", "store", ".owner");
+        server.assertReply(integer(3), "JSON.STRLEN", "store", ".owner.name");
+        server.assertReply(integer(4), "JSON.ARRAPPEND", "store", ".items", "1");
+        server.assertReply(bulk("1"), "JSON.ARRPOP", "store", ".items");
+        server.assertReply(bulk("{\"name\":\"pen\",\"price\":2}"), "JSON.ARRPOP", "store", ".items", "0");
+        server.assertReply(integer(3), "JSON.ARRINSERT", "store", ".items", "0", "null");
+        server.assertReply(integer(1), "JSON.ARRTRIM", "store", ".items", "0", "0");
+        server.assertReply(integer(0), "JSON.ARRINDEX", "store", ".items", "null");
         // Legacy paths with nothing fitting are errors, not nils.
-        assertReply(error("ERR Path '$.owner' does not exist or not an array"), "JSON.ARRAPPEND", "store", ".owner", "1");
-        assertReply(error("ERR Path '$.owner.name' does not exist or does not contains a number"),
+        server.assertReply(error("ERR Path '$.owner' does not exist or not an array"), "JSON.ARRAPPEND", "store", ".owner", "1");
+        server.assertReply(error("ERR Path '$.owner.name' does not exist or does not contains a number"),
                 "JSON.NUMINCRBY", "store", ".owner.name", "1");
-        assertReply(error("ERR Path '$.owner' does not exist or not a string"), "JSON.STRAPPEND", "store", ".owner", "\"x\"");
-        assertReply(error("WRONGTYPE wrong type of path value - expected string but found integer"),
+        server.assertReply(error("ERR Path '$.owner' does not exist or not a string"), "JSON.STRAPPEND", "store", ".owner", "\"x\"");
+        server.assertReply(error("WRONGTYPE wrong type of path value - expected string but found integer"),
                 "JSON.STRLEN", "store", ".owner.age");
-        assertReply(error("WRONGTYPE wrong type of path value - expected array but found object"),
+        server.assertReply(error("WRONGTYPE wrong type of path value - expected array but found object"),
                 "JSON.ARRLEN", "store", ".owner");
-        assertReply(error("ERR Path '$.nope' does not exist"), "JSON.ARRLEN", "store", ".nope");
-        assertReply(NIL, "JSON.OBJLEN", "store", ".nope");
+        server.assertReply(error("ERR Path '$.nope' does not exist"), "JSON.ARRLEN", "store", ".nope");
+        server.assertReply(NIL, "JSON.OBJLEN", "store", ".nope");
     }
 
     @Test
     void jsonPathRepliesHaveOneEntryPerMatchWithNilsForOtherTypes() {
         server.call("JSON.SET", "doc", "$", "{\"a\":[1],\"b\":{\"a\":\"s\"},\"c\":{\"a\":{\"x\":1}}}");
-        assertReply(array(integer(1), NIL, NIL), "JSON.ARRLEN", "doc", "$..a");
-        assertReply(array(NIL, integer(1), NIL), "JSON.STRLEN", "doc", "$..a");
-        assertReply(array(NIL, NIL, integer(1)), "JSON.OBJLEN", "doc", "$..a");
-        assertReply(array(integer(2), NIL, NIL), "JSON.ARRAPPEND", "doc", "$..a", "2");
-        assertReply(array(), "JSON.ARRAPPEND", "doc", "$.nothing", "2");
-        assertReply(array(NIL, integer(2), NIL), "JSON.STRAPPEND", "doc", "$..a", "\"t\"");
-        assertReply(array(NIL, NIL, NIL), "JSON.TOGGLE", "doc", "$..a");
+        server.assertReply(array(integer(1), NIL, NIL), "JSON.ARRLEN", "doc", "$..a");
+        server.assertReply(array(NIL, integer(1), NIL), "JSON.STRLEN", "doc", "$..a");
+        server.assertReply(array(NIL, NIL, integer(1)), "JSON.OBJLEN", "doc", "$..a");
+        server.assertReply(array(integer(2), NIL, NIL), "JSON.ARRAPPEND", "doc", "$..a", "2");
+        server.assertReply(array(), "JSON.ARRAPPEND", "doc", "$.nothing", "2");
+        server.assertReply(array(NIL, integer(2), NIL), "JSON.STRAPPEND", "doc", "$..a", "\"t\"");
+        server.assertReply(array(NIL, NIL, NIL), "JSON.TOGGLE", "doc", "$..a");
     }
 
     @Test
     void integersAndFloatsKeepTheirKind() {
         server.call("JSON.SET", "n", "$", "{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}");
-        assertReply(bulk("{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}"), "JSON.GET", "n");
-        assertReply(bulk("[5]"), "JSON.NUMINCRBY", "n", "$.i", "2");
-        assertReply(bulk("[5.5]"), "JSON.NUMINCRBY", "n", "$.i", "0.5");
-        assertReply(bulk("[2.0]"), "JSON.NUMINCRBY", "n", "$.f", "1");
-        assertReply(bulk("[6.0]"), "JSON.NUMMULTBY", "n", "$.f", "3");
-        assertReply(bulk("[9.223372036854776e18]"), "JSON.NUMINCRBY", "n", "$.big", "1");
-        assertReply(array(bulk("number")), "JSON.TYPE", "n", "$.big");
-        assertReply(array(), "JSON.TYPE", "n", "$.i.nothing");
-        assertReply(error("WRONGTYPE wrong type of path value - expected number but found string"),
+        server.assertReply(bulk("{\"i\":3,\"f\":1.0,\"big\":9223372036854775807,\"e\":1e20,\"small\":0.00001}"), "JSON.GET", "n");
+        server.assertReply(bulk("[5]"), "JSON.NUMINCRBY", "n", "$.i", "2");
+        server.assertReply(bulk("[5.5]"), "JSON.NUMINCRBY", "n", "$.i", "0.5");
+        server.assertReply(bulk("[2.0]"), "JSON.NUMINCRBY", "n", "$.f", "1");
+        server.assertReply(bulk("[6.0]"), "JSON.NUMMULTBY", "n", "$.f", "3");
+        server.assertReply(bulk("[9.223372036854776e18]"), "JSON.NUMINCRBY", "n", "$.big", "1");
+        server.assertReply(array(bulk("number")), "JSON.TYPE", "n", "$.big");
+        server.assertReply(array(), "JSON.TYPE", "n", "$.i.nothing");
+        server.assertReply(error("WRONGTYPE wrong type of path value - expected number but found string"),
                 "JSON.NUMINCRBY", "n", "$.i", "\"x\"");
     }
 
     @Test
     void setConditionsAndCreation() {
-        assertReply(NIL, "JSON.SET", "doc", "$", "{}", "XX");
-        assertReply(error("ERR new objects must be created at the root"), "JSON.SET", "doc", "$.a", "1");
-        assertReply(OK, "JSON.SET", "doc", "$", "{\"a\":1}", "NX");
-        assertReply(NIL, "JSON.SET", "doc", "$", "{\"a\":2}", "NX");
-        assertReply(NIL, "JSON.SET", "doc", "$.a", "2", "NX");
-        assertReply(OK, "JSON.SET", "doc", "$.a", "2", "XX");
-        assertReply(NIL, "JSON.SET", "doc", "$.b", "2", "XX");
-        assertReply(OK, "JSON.SET", "doc", "$.b", "[]", "NX");
-        assertReply(NIL, "JSON.SET", "doc", "$.x.y", "1"); // no parent to add to
-        assertReply(error("Err wrong static path"), "JSON.SET", "doc", "$..zz", "1");
-        assertReply(error("ERR array index out of range"), "JSON.SET", "doc", "$.b[3]", "1");
-        assertReply(error("ERR syntax error"), "JSON.SET", "doc", "$", "{}", "NX", "XX");
-        assertReply(bulk("{\"a\":2,\"b\":[]}"), "JSON.GET", "doc");
+        server.assertReply(NIL, "JSON.SET", "doc", "$", "{}", "XX");
+        server.assertReply(error("ERR new objects must be created at the root"), "JSON.SET", "doc", "$.a", "1");
+        server.assertReply(OK, "JSON.SET", "doc", "$", "{\"a\":1}", "NX");
+        server.assertReply(NIL, "JSON.SET", "doc", "$", "{\"a\":2}", "NX");
+        server.assertReply(NIL, "JSON.SET", "doc", "$.a", "2", "NX");
+        server.assertReply(OK, "JSON.SET", "doc", "$.a", "2", "XX");
+        server.assertReply(NIL, "JSON.SET", "doc", "$.b", "2", "XX");
+        server.assertReply(OK, "JSON.SET", "doc", "$.b", "[]", "NX");
+        server.assertReply(NIL, "JSON.SET", "doc", "$.x.y", "1"); // no parent to add to
+        server.assertReply(error("Err wrong static path"), "JSON.SET", "doc", "$..zz", "1");
+        server.assertReply(error("ERR array index out of range"), "JSON.SET", "doc", "$.b[3]", "1");
+        server.assertReply(error("ERR syntax error"), "JSON.SET", "doc", "$", "{}", "NX", "XX");
+        server.assertReply(bulk("{\"a\":2,\"b\":[]}"), "JSON.GET", "doc");
     }
 
     @Test
@@ -137,14 +134,14 @@ class JsonCommandsTest {
         assertTrue(server.call("JSON.SET", "doc", "$", "[1] 2").startsWith("-ERR trailing characters"));
         assertTrue(server.call("JSON.GET", "doc", "$.[[[").startsWith("-ERR JSON Path error"));
         assertTrue(server.call("JSON.MSET", "doc", "$", "{}", "other", "$", "{bad").startsWith("-ERR"));
-        assertReply(error("ERR wrong number of arguments for 'json.mset' command"), "JSON.MSET", "doc", "$", "{}", "other");
-        assertReply(error("ERR new objects must be created at the root"), "JSON.MSET", "doc", "$", "{}", "other", "$.a", "1");
-        assertReply(bulk("{\"a\":1}"), "JSON.GET", "doc");
-        assertReply(integer(0), "EXISTS", "other");
+        server.assertReply(error("ERR wrong number of arguments for 'json.mset' command"), "JSON.MSET", "doc", "$", "{}", "other");
+        server.assertReply(error("ERR new objects must be created at the root"), "JSON.MSET", "doc", "$", "{}", "other", "$.a", "1");
+        server.assertReply(bulk("{\"a\":1}"), "JSON.GET", "doc");
+        server.assertReply(integer(0), "EXISTS", "other");
         server.call("JSON.SET", "arr", "$", "[1]");
-        assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", "$", "5", "1");
-        assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", ".", "-3", "1");
-        assertReply(bulk("[1]"), "JSON.GET", "arr");
+        server.assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", "$", "5", "1");
+        server.assertReply(error("ERR index out of bounds"), "JSON.ARRINSERT", "arr", ".", "-3", "1");
+        server.assertReply(bulk("[1]"), "JSON.GET", "arr");
     }
 
     @Test
@@ -153,37 +150,37 @@ class JsonCommandsTest {
         for (String[] command : new String[][]{{"JSON.GET", "str"}, {"JSON.SET", "str", "$", "1"}, {"JSON.TYPE", "str"},
                 {"JSON.DEL", "str"}, {"JSON.NUMINCRBY", "str", "$", "1"}, {"JSON.ARRAPPEND", "str", "$", "1"},
                 {"JSON.STRLEN", "str"}, {"JSON.RESP", "str"}, {"JSON.MERGE", "str", "$", "{}"}}) {
-            assertReply(WRONGTYPE, command);
+            server.assertReply(WRONGTYPE, command);
         }
         server.call("JSON.SET", "doc", "$", "[1]");
-        assertReply(array(NIL, bulk("[[1]]"), NIL), "JSON.MGET", "str", "doc", "missing", "$");
-        assertReply(array(NIL, bulk("[1]"), NIL), "JSON.MGET", "str", "doc", "missing", ".");
-        assertReply(NIL, "JSON.GET", "missing");
-        assertReply(NO_KEY, "JSON.NUMINCRBY", "missing", "$", "1");
-        assertReply(NO_KEY, "JSON.ARRAPPEND", "missing", ".", "1");
-        assertReply(NO_KEY, "JSON.ARRLEN", "missing", "$");
-        assertReply(NIL, "JSON.ARRLEN", "missing");
-        assertReply(NIL, "JSON.STRLEN", "missing", ".a");
-        assertReply(NO_KEY, "JSON.CLEAR", "missing");
-        assertReply(integer(0), "JSON.DEL", "missing");
-        assertReply(simple("ReJSON-RL"), "TYPE", "doc");
+        server.assertReply(array(NIL, bulk("[[1]]"), NIL), "JSON.MGET", "str", "doc", "missing", "$");
+        server.assertReply(array(NIL, bulk("[1]"), NIL), "JSON.MGET", "str", "doc", "missing", ".");
+        server.assertReply(NIL, "JSON.GET", "missing");
+        server.assertReply(NO_KEY, "JSON.NUMINCRBY", "missing", "$", "1");
+        server.assertReply(NO_KEY, "JSON.ARRAPPEND", "missing", ".", "1");
+        server.assertReply(NO_KEY, "JSON.ARRLEN", "missing", "$");
+        server.assertReply(NIL, "JSON.ARRLEN", "missing");
+        server.assertReply(NIL, "JSON.STRLEN", "missing", ".a");
+        server.assertReply(NO_KEY, "JSON.CLEAR", "missing");
+        server.assertReply(integer(0), "JSON.DEL", "missing");
+        server.assertReply(simple("ReJSON-RL"), "TYPE", "doc");
     }
 
     @Test
     void keysTtlSurvivesUpdatesAndGenericCommandsWork() {
         server.call("JSON.SET", "doc", "$", "{\"n\":1}");
-        assertReply(integer(1), "EXPIRE", "doc", "100");
+        server.assertReply(integer(1), "EXPIRE", "doc", "100");
         server.call("JSON.NUMINCRBY", "doc", "$.n", "1");
         server.call("JSON.SET", "doc", "$", "{\"n\":5}");
         assertTrue(Long.parseLong(server.call("TTL", "doc").substring(1).trim()) > 90);
-        assertReply(OK, "RENAME", "doc", "doc2");
-        assertReply(bulk("{\"n\":5}"), "JSON.GET", "doc2");
-        assertReply(integer(1), "DEL", "doc2");
-        assertReply(NIL, "JSON.GET", "doc2");
+        server.assertReply(OK, "RENAME", "doc", "doc2");
+        server.assertReply(bulk("{\"n\":5}"), "JSON.GET", "doc2");
+        server.assertReply(integer(1), "DEL", "doc2");
+        server.assertReply(NIL, "JSON.GET", "doc2");
         server.call("JSON.SET", "short", "$", "{}");
         server.call("PEXPIRE", "short", "1");
         sleep(20);
-        assertReply(NIL, "JSON.GET", "short");
+        server.assertReply(NIL, "JSON.GET", "short");
     }
 
     @Test
@@ -207,13 +204,5 @@ class JsonCommandsTest {
         assertTrue(info.contains("+@json\r\n"), info);
         assertTrue(server.call("COMMAND", "INFO", "json.mset").contains(":1\r\n:-1\r\n:3\r\n"));
         assertEquals("*2\r\n" + bulk("a") + bulk("b"), server.call("COMMAND", "GETKEYS", "JSON.MGET", "a", "b", "$"));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

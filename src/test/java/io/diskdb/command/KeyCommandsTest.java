@@ -6,18 +6,15 @@ import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Keyspace;
 import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
-import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.diskdb.testing.ServerPerTest;
+import io.diskdb.testing.StoredRecords;
 import org.junit.jupiter.api.Test;
-import org.rocksdb.RocksIterator;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,36 +22,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.diskdb.testing.Resp.error;
+import static io.diskdb.testing.Resp.integer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyCommandsTest {
-    private TestServer server;
-    private RawConnection raw;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
-    }
-
-    @AfterEach
-    void stop() {
-        raw.close();
-        server.close();
-    }
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest();
 
     private String call(String... args) {
-        return raw.call(args);
-    }
-
-    private static String integer(long value) {
-        return ":" + value + "\r\n";
-    }
-
-    private static String error(String message) {
-        return "-" + message + "\r\n";
+        return server.call(args);
     }
 
     // ---- DEL, UNLINK, EXISTS, TOUCH, TYPE -------------------------------------------------
@@ -241,9 +220,7 @@ class KeyCommandsTest {
     void renameKeepsTtlAcrossRestart() {
         call("SET", "a", "1", "EX", "100");
         call("RENAME", "a", "b");
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(100), call("TTL", "b"));
         assertEquals(integer(1), call("DBSIZE"));
     }
@@ -471,9 +448,7 @@ class KeyCommandsTest {
             cursor = first.getCursor();
             assertNotEquals("0", cursor);
         }
-        raw.close();
         server.restart();
-        raw = server.raw();
         try (Jedis jedis = server.jedis()) {
             do {
                 ScanResult<String> page = jedis.scan(cursor, new ScanParams().count(100));
@@ -526,9 +501,7 @@ class KeyCommandsTest {
             jedis.set("k2", "overwrite");
             assertEquals(121, jedis.dbSize());
         }
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(121), call("DBSIZE"));
     }
 
@@ -559,9 +532,7 @@ class KeyCommandsTest {
         }
         assertEquals("+OK\r\n", call("FLUSHALL"));
         assertEquals(error("ERR syntax error"), call("FLUSHALL", "now"));
-        raw.close();
         server.restart();
-        raw = server.raw();
         for (int db = 0; db < 16; db++) {
             call("SELECT", Integer.toString(db));
             assertEquals(integer(0), call("DBSIZE"), "db " + db);
@@ -579,9 +550,7 @@ class KeyCommandsTest {
         assertEquals("+OK\r\n", call("SWAPDB", "0", "1"));
         assertEquals(integer(1), call("DBSIZE"));
         assertEquals("$1\r\n0\r\n", call("GET", "zero"));
-        raw.close();
         server.restart();
-        raw = server.raw();
         assertEquals(integer(2), call("DBSIZE"));
         assertEquals("$1\r\n1\r\n", call("GET", "one"));
         call("SELECT", "1");
@@ -732,15 +701,7 @@ class KeyCommandsTest {
         return version;
     }
 
-    private int elementCount(ColumnFamily family, long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        int count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(family))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+    private long elementCount(ColumnFamily family, long version) {
+        return StoredRecords.elements(server.server(), family, version);
     }
 }

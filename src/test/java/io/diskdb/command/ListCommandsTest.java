@@ -1,19 +1,16 @@
 package io.diskdb.command;
 
 import io.diskdb.storage.ColumnFamily;
-import io.diskdb.storage.Engine;
-import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.SharedServer;
+import io.diskdb.testing.StoredRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static io.diskdb.testing.Resp.NIL;
@@ -44,15 +41,7 @@ class ListCommandsTest {
 
     /** The element records stored under the list's version, counted past the command layer. */
     private long elementRecords(long version) {
-        Engine engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        long count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.LISTS))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+        return StoredRecords.elements(server.server(), ColumnFamily.LISTS, version);
     }
 
     private Metadata meta(String key) {

@@ -1,16 +1,14 @@
 package io.diskdb.command;
 
 import io.diskdb.storage.ColumnFamily;
-import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Metadata;
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import io.diskdb.testing.SharedServer;
+import io.diskdb.testing.StoredRecords;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.rocksdb.RocksIterator;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -29,6 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.diskdb.testing.Resp.EMPTY_ARRAY;
+import static io.diskdb.testing.Resp.NOT_INTEGER;
+import static io.diskdb.testing.Resp.SYNTAX;
+import static io.diskdb.testing.Resp.WRONGTYPE;
+import static io.diskdb.testing.Resp.bulks;
+import static io.diskdb.testing.Resp.integers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,30 +44,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 7.0.15 given the same commands and are asserted as exact RESP bytes; random picks, which
  * cannot be compared, are checked for the properties Redis guarantees.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SetCommandsTest {
-    private static final String WRONGTYPE = "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
-    private static final String SYNTAX = "-ERR syntax error\r\n";
-    private static final String NOT_INTEGER = "-ERR value is not an integer or out of range\r\n";
-    private static final String EMPTY_ARRAY = "*0\r\n";
     private static final String EMPTY_SCAN = "*2\r\n$1\r\n0\r\n*0\r\n";
 
-    private TestServer server;
-    private RawConnection raw;
-    private Jedis jedis;
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
+
+    private static Jedis jedis;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
-        raw = server.raw();
+    static void connectJedis() {
         jedis = server.jedis();
-    }
-
-    @AfterAll
-    void stop() {
-        jedis.close();
-        raw.close();
-        server.close();
     }
 
     @BeforeEach
@@ -73,23 +64,7 @@ class SetCommandsTest {
     }
 
     private String call(String... args) {
-        return raw.call(args);
-    }
-
-    private static String bulks(String... members) {
-        StringBuilder out = new StringBuilder("*" + members.length + "\r\n");
-        for (String member : members) {
-            out.append('$').append(member.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(member).append("\r\n");
-        }
-        return out.toString();
-    }
-
-    private static String integers(long... values) {
-        StringBuilder out = new StringBuilder("*" + values.length + "\r\n");
-        for (long value : values) {
-            out.append(':').append(value).append("\r\n");
-        }
-        return out.toString();
+        return server.call(args);
     }
 
     @Test
@@ -518,9 +493,7 @@ class SetCommandsTest {
             assertEquals(":1\r\n", again.call("SADD", "s", "d"));
             assertEquals(":3\r\n", again.call("SCARD", "s"));
         } finally {
-            raw.close();
             jedis.close();
-            raw = server.raw();
             jedis = server.jedis();
         }
     }
@@ -544,16 +517,8 @@ class SetCommandsTest {
         assertFalse(jedis.exists("huge"));
     }
 
-    private int elementCount(long version) {
-        var engine = server.server().keyspace().engine();
-        byte[] prefix = KeyCodec.versionPrefix(version);
-        int count = 0;
-        try (RocksIterator it = engine.db().newIterator(engine.handle(ColumnFamily.SETS))) {
-            for (it.seek(prefix); it.isValid() && Arrays.equals(it.key(), 0, 8, prefix, 0, 8); it.next()) {
-                count++;
-            }
-        }
-        return count;
+    private long elementCount(long version) {
+        return StoredRecords.elements(server.server(), ColumnFamily.SETS, version);
     }
 
     @Test

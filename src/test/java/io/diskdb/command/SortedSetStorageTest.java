@@ -8,10 +8,10 @@ import io.diskdb.storage.Metadata;
 import io.diskdb.storage.Transaction;
 import io.diskdb.testing.RawConnection;
 import io.diskdb.testing.Resp;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import io.diskdb.testing.ServerPerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rocksdb.RocksIterator;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.ScanParams;
@@ -38,19 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sets and of large ones, ZSCAN under concurrent writes, and plain sets as algebra sources.
  */
 class SortedSetStorageTest {
-    private TestServer server;
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest();
+
     private Jedis jedis;
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void connect() {
         jedis = server.jedis();
-    }
-
-    @AfterEach
-    void stop() {
-        jedis.close();
-        server.close();
     }
 
     private static byte[] bytes(String text) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.function.Consumer;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** WATCH: which changes by other clients make EXEC reply a null array, and which do not (Redis 7.0 rules). */
@@ -207,14 +208,6 @@ class TransactionWatchTest {
             c.call("MULTI");
             c.call("EXEC");
             assertEquals(0, registry.watchedKeyCount(), "UNWATCH and EXEC drop the client's keys from the registry");
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -187,14 +188,6 @@ public abstract class DifferentialTest {
 
     private static String printable(String reply) {
         return reply.replace("\r\n", "\\r\\n").replace("\u0000", "\\0") + "\n";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Command arguments from single strings and String[] runs, in order (for CommandRow generators). */

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -235,20 +236,12 @@ class PubSubDifferentialTest {
         step(1, "set", "fresh", "1");
         step(1, "set", "fresh", "2");
         step(1, "set", "short", "v", "px", "100");
-        sleepQuietly(400); // expired by the active cycle on both servers
+        sleep(400); // expired by the active cycle on both servers
         step(1, "ping");
         // Lazy expiry ("expired" emitted by the write that finds the key gone) is not compared here:
         // whether a key with a millisecond TTL is reclaimed lazily or by the active cycle first
         // depends on timing on both servers. pubsub.KeyspaceNotificationsTest checks it on DiskDB.
         step(2, "config", "set", "notify-keyspace-events", "");
         step(1, "set", "silent", "1");
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -121,7 +122,7 @@ class KeyspaceNotificationsTest {
         // A write that finds the key past its time expires it first (almost always lazily here:
         // the cycle runs every 100 ms), so "expired" comes before the write's own event.
         client.send("set", "lazy", "v", "px", "1").frames(1);
-        PubSubCommandsTest.sleep(5);
+        sleep(5);
         assertEquals(List.of("set lazy", "expire lazy", "expired lazy", "set lazy"), eventsOf(c("set", "lazy", "w")));
     }
 

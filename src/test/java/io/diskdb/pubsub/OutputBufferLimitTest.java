@@ -11,6 +11,7 @@ import redis.clients.jedis.Pipeline;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class OutputBufferLimitTest {
             Thread sampler = new Thread(() -> {
                 while (flooding.get()) {
                     peak.accumulateAndGet(bufferMemory(), Math::max);
-                    PubSubCommandsTest.sleep(5);
+                    sleep(5);
                 }
             });
             long before = bufferMemory();
@@ -80,7 +81,7 @@ class OutputBufferLimitTest {
                     firstRefused = System.currentTimeMillis() - start;
                     break;
                 }
-                PubSubCommandsTest.sleep(2);
+                sleep(2);
             }
             assertTrue(firstRefused >= 1000, "disconnected after " + firstRefused + " ms, before its soft seconds");
             assertTrue(stalled.closedByServer());
@@ -94,7 +95,7 @@ class OutputBufferLimitTest {
             for (int i = 0; i < 64; i++) {
                 slowReader.send("get", "big"); // 64 MB of replies it does not read yet
             }
-            PubSubCommandsTest.sleep(300);
+            sleep(300);
             String all = slowReader.read(64 * ((1 << 20) + 11), 20_000);
             assertEquals(64, Wire.split(all).size());
         }

@@ -1,9 +1,9 @@
 package io.diskdb.pubsub;
 
+import io.diskdb.testing.SharedServer;
 import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
@@ -12,22 +12,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pub/sub commands as Redis 7.0 answers them, byte for byte, across connections. */
 class PubSubCommandsTest {
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final SharedServer server = new SharedServer();
 
     private static Wire wire() {
         return new Wire(server.port());
@@ -216,14 +208,6 @@ class PubSubCommandsTest {
             assertEquals("+OK\r\n", client.send("auth", "secret").frames(1).get(0));
             assertEquals("+RESET\r\n", client.send("reset").frames(1).get(0));
             assertEquals("-NOAUTH Authentication required.\r\n", client.send("get", "x").frames(1).get(0));
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

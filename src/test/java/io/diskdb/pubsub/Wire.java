@@ -1,5 +1,7 @@
 package io.diskdb.pubsub;
 
+import io.diskdb.testing.RawConnection;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,16 +38,8 @@ public final class Wire implements AutoCloseable {
     }
 
     public Wire send(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        buf.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (String arg : args) {
-            byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-            buf.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            buf.writeBytes(bytes);
-            buf.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
         try {
-            out.write(buf.toByteArray());
+            out.write(RawConnection.encode(args));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

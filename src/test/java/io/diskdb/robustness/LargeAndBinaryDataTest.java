@@ -18,25 +18,15 @@ class LargeAndBinaryDataTest {
     @RegisterExtension
     static final SharedServer server = new SharedServer();
 
-    private static void appendCommand(ByteArrayOutputStream out, String... args) {
-        out.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (String arg : args) {
-            byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
-            out.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.writeBytes(bytes);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-    }
-
     @Test
     void tenThousandPipelinedSetsThenGetsInOneWrite() {
         int n = 10_000;
         ByteArrayOutputStream pipeline = new ByteArrayOutputStream();
         for (int i = 0; i < n; i++) {
-            appendCommand(pipeline, "SET", "pipe:" + i, "value-" + i);
+            pipeline.writeBytes(RawConnection.encode("SET", "pipe:" + i, "value-" + i));
         }
         for (int i = 0; i < n; i++) {
-            appendCommand(pipeline, "GET", "pipe:" + i);
+            pipeline.writeBytes(RawConnection.encode("GET", "pipe:" + i));
         }
         try (RawConnection raw = server.raw()) {
             raw.sendRaw(pipeline.toByteArray());

@@ -1,10 +1,9 @@
 package io.diskdb.server;
 
 import io.diskdb.testing.RawConnection;
-import io.diskdb.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.diskdb.testing.ServerPerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** maxclients and CLIENT PAUSE / UNPAUSE, as Redis 7.0 behaves. */
 class ClientLimitsTest {
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        // one event loop: a paused client must not hold up anyone else on it
-        server = TestServer.start(s -> s.setIoThreads(1));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    // one event loop: a paused client must not hold up anyone else on it
+    @RegisterExtension
+    final ServerPerTest server = new ServerPerTest(s -> s.setIoThreads(1));
 
     /** The next reply, read on another thread, so a test can check it has not come yet. */
     private static CompletableFuture<String> nextReply(RawConnection raw) {
@@ -118,8 +108,8 @@ class ClientLimitsTest {
             assertEquals("-ERR CLIENT PAUSE mode must be WRITE or ALL\r\n", admin.call("CLIENT", "PAUSE", "10", "foo"));
             assertEquals("-ERR timeout is not an integer or out of range\r\n", admin.call("CLIENT", "PAUSE", "abc"));
             assertEquals("-ERR timeout is negative\r\n", admin.call("CLIENT", "PAUSE", "-1"));
-            assertEquals("-ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP.\r\n",
-                    admin.call("CLIENT", "PAUSE", "10", "write", "extra"));
+            assertEquals("-ERR unknown subcommand or wrong number of arguments for 'PAUSE'. Try CLIENT HELP.\r\n",
+                    admin.call("CLIENT", "PAUSE", "10", "write", "extra"), "the subcommand as typed, as Redis");
             assertEquals("+OK\r\n", admin.call("CLIENT", "UNPAUSE"), "unpausing without a pause is fine");
         }
     }

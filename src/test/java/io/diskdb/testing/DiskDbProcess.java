@@ -25,11 +25,19 @@ public final class DiskDbProcess implements AutoCloseable {
 
     /** Started with more flags after --port and --dir, e.g. "--sync", "always". */
     public static DiskDbProcess start(Path dataDir, Path log, String... extraArgs) {
+        return start("io.diskdb.Main", dataDir, log, extraArgs);
+    }
+
+    /**
+     * Another main class of the test class path that takes --port and --dir (and {@code extraArgs})
+     * and listens on that port, e.g. a server driven by a test harness.
+     */
+    public static DiskDbProcess start(String mainClass, Path dataDir, Path log, String... extraArgs) {
         int port = FreePort.find();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"),
-                "io.diskdb.Main", "--port", Integer.toString(port), "--dir", dataDir.toString()));
+                mainClass, "--port", Integer.toString(port), "--dir", dataDir.toString()));
         command.addAll(List.of(extraArgs));
         try {
             // run where no diskdb.conf is found, so only the flags configure the server
@@ -51,6 +59,20 @@ public final class DiskDbProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Sends a signal by name (STOP, CONT...) to the server process. */
+    public void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

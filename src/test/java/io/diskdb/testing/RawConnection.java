@@ -28,16 +28,17 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
-    /** Sends a command as a RESP array of bulk strings. */
-    public RawConnection send(String... args) {
+    /** A command as a client sends it: a RESP array of bulk strings, UTF-8 encoded. */
+    public static byte[] encode(String... args) {
         byte[][] bytes = new byte[args.length][];
         for (int i = 0; i < args.length; i++) {
             bytes[i] = args[i].getBytes(StandardCharsets.UTF_8);
         }
-        return send(bytes);
+        return encode(bytes);
     }
 
-    public RawConnection send(byte[]... args) {
+    /** A command as a client sends it: a RESP array of bulk strings. */
+    public static byte[] encode(byte[]... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         buf.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (byte[] arg : args) {
@@ -45,7 +46,16 @@ public final class RawConnection implements AutoCloseable {
             buf.writeBytes(arg);
             buf.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
-        return sendRaw(buf.toByteArray());
+        return buf.toByteArray();
+    }
+
+    /** Sends a command as a RESP array of bulk strings. */
+    public RawConnection send(String... args) {
+        return sendRaw(encode(args));
+    }
+
+    public RawConnection send(byte[]... args) {
+        return sendRaw(encode(args));
     }
 
     public RawConnection sendRaw(String data) {

@@ -1,7 +1,5 @@
 package io.diskdb.interop;
 
-import static io.diskdb.interop.ScenarioParts.parsed;
-
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Limit;
@@ -31,220 +29,314 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The scenario through Lettuce's synchronous API. Argument "resp2" or "resp3" (the default). */
-public final class LettuceScenario implements ScenarioParts {
+public final class LettuceScenario implements ScenarioClient {
+    private static final StringCodec CODEC = StringCodec.UTF8;
+
     private final RedisClient client;
+    private final boolean ownsClient;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> r;
-    private final Scenario s;
-
     private final ProtocolVersion protocol;
 
-    private LettuceScenario(ProtocolVersion protocol) {
+    private LettuceScenario(RedisClient client, boolean ownsClient, ProtocolVersion protocol) {
+        this.client = client;
+        this.ownsClient = ownsClient;
         this.protocol = protocol;
-        RedisURI.Builder uri = RedisURI.builder().withHost(Scenario.HOST).withPort(Scenario.PORT)
-                .withTimeout(Duration.ofSeconds(10));
-        if (Scenario.PASSWORD != null) {
-            uri.withPassword(Scenario.PASSWORD.toCharArray());
-        }
-        client = RedisClient.create(uri.build());
-        client.setOptions(ClientOptions.builder().protocolVersion(protocol).build());
         connection = client.connect();
         r = connection.sync();
-        s = new Scenario("lettuce", names -> r.commandInfo(names));
     }
 
     public static void main(String[] args) {
         ProtocolVersion protocol = Arrays.asList(args).contains("resp2") ? ProtocolVersion.RESP2 : ProtocolVersion.RESP3;
         System.out.println("Lettuce " + LettuceVersion.getVersion() + " " + protocol
                 + " against " + Scenario.HOST + ":" + Scenario.PORT);
-        LettuceScenario scenario = new LettuceScenario(protocol);
-        ScenarioParts.runAll(scenario.s, scenario);
-        scenario.r.del(scenario.s.keysUsed());
-        scenario.connection.close();
-        scenario.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        System.exit(scenario.s.finish());
+        RedisURI.Builder uri = RedisURI.builder().withHost(Scenario.HOST).withPort(Scenario.PORT)
+                .withTimeout(Duration.ofSeconds(10));
+        if (Scenario.PASSWORD != null) {
+            uri.withPassword(Scenario.PASSWORD.toCharArray());
+        }
+        RedisClient client = RedisClient.create(uri.build());
+        client.setOptions(ClientOptions.builder().protocolVersion(protocol).build());
+        System.exit(ScenarioParts.run("lettuce", new LettuceScenario(client, true, protocol)));
     }
 
     /** A command Lettuce's typed API does not cover, sent by name (JSON.*). */
     private <T> T raw(CommandOutput<String, String, T> output, String command, String key, String... args) {
         ProtocolKeyword name = () -> command.getBytes(StandardCharsets.US_ASCII);
-        CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8).addKey(key);
+        CommandArgs<String, String> commandArgs = new CommandArgs<>(CODEC).addKey(key);
         for (String arg : args) {
             commandArgs.add(arg);
         }
         return r.dispatch(name, output, commandArgs);
     }
 
-    private static List<Object> pair(KeyValue<String, String> kv) {
+    private static List<String> pair(KeyValue<String, String> kv) {
         return kv == null || !kv.hasValue() ? null : List.of(kv.getKey(), kv.getValue());
     }
 
     @Override
-    public void strings(String p) throws Exception {
-        String k = s.key("greeting");
-        String gone = s.key("short");
-        s.check(p, "SET EX", r.set(k, "hello", SetArgs.Builder.ex(100)), "OK");
-        s.check(p, "GET", r.get(k), "hello");
-        long ttl = r.ttl(k);
-        s.check(p, "TTL within 1..100", ttl > 0 && ttl <= 100, true);
-        s.check(p, "SET NX on an existing key", r.set(k, "other", SetArgs.Builder.nx()), null);
-        s.check(p, "SET PX", r.set(gone, "brief", SetArgs.Builder.px(200)), "OK");
-        Thread.sleep(400);
-        s.check(p, "key gone after its PX", r.get(gone), null);
+    public ScenarioClient connectAgain() {
+        return new LettuceScenario(client, false, protocol);
     }
 
     @Override
-    public void counter(String p) {
-        String k = s.key("counter");
-        s.check(p, "INCR x3", List.of(r.incr(k), r.incr(k), r.incr(k)), List.of(1L, 2L, 3L));
-        s.check(p, "INCRBY 10", r.incrby(k, 10), 13L);
-        s.check(p, "DECR", r.decr(k), 12L);
-        s.check(p, "GET", r.get(k), "12");
+    public List<?> commandInfo(String... names) {
+        return r.commandInfo(names);
     }
 
     @Override
-    public void queue(String p) throws Exception {
-        String q = s.key("queue");
-        s.check(p, "LPUSH 3 tasks", r.lpush(q, "t1", "t2", "t3"), 3L);
-        s.check(p, "BRPOP x3 in FIFO order", Arrays.asList(pair(r.brpop(1, q)), pair(r.brpop(1, q)), pair(r.brpop(1, q))),
-                List.of(List.of(q, "t1"), List.of(q, "t2"), List.of(q, "t3")));
-        long start = System.nanoTime();
-        s.check(p, "BRPOP on an empty list times out with nil", pair(r.brpop(1, q)), null);
-        s.check(p, "BRPOP waited its timeout", System.nanoTime() - start >= 900_000_000L, true);
-        try (StatefulRedisConnection<String, String> waiter = client.connect()) {
-            CompletableFuture<List<Object>> woken = waiter.async().brpop(5, q).toCompletableFuture()
-                    .thenApply(LettuceScenario::pair);
-            Thread.sleep(200);
-            r.lpush(q, "urgent");
-            s.check(p, "a blocked BRPOP is woken by LPUSH", woken.get(10, TimeUnit.SECONDS), List.of(q, "urgent"));
-        }
+    public String setExpiringInSeconds(String key, String value, long seconds) {
+        return r.set(key, value, SetArgs.Builder.ex(seconds));
     }
 
     @Override
-    public void sets(String p) {
-        String st = s.key("tags");
-        String other = s.key("other-tags");
-        s.check(p, "SADD 3", r.sadd(st, "a", "b", "c"), 3L);
-        s.check(p, "SADD an existing member", r.sadd(st, "a"), 0L);
-        s.check(p, "SISMEMBER", r.sismember(st, "b"), true);
-        s.check(p, "SMEMBERS", new TreeSet<>(r.smembers(st)), new TreeSet<>(List.of("a", "b", "c")));
-        s.check(p, "SREM", r.srem(st, "a"), 1L);
-        s.check(p, "SCARD", r.scard(st), 2L);
-        r.sadd(other, "c", "d");
-        s.check(p, "SINTER", r.sinter(st, other), Set.of("c"));
+    public String setExpiringInMillis(String key, String value, long millis) {
+        return r.set(key, value, SetArgs.Builder.px(millis));
     }
 
     @Override
-    public void hash(String p) {
-        String h = s.key("user");
-        s.check(p, "HSET 3 fields", r.hset(h, Map.of("name", "Ada", "lang", "Java", "visits", "1")), 3L);
-        s.check(p, "HGET", r.hget(h, "name"), "Ada");
-        s.check(p, "HINCRBY", r.hincrby(h, "visits", 5), 6L);
-        s.check(p, "HGETALL", r.hgetall(h), Map.of("name", "Ada", "lang", "Java", "visits", "6"));
-        s.check(p, "HDEL", r.hdel(h, "lang"), 1L);
-        s.check(p, "HLEN", r.hlen(h), 2L);
+    public String setIfAbsent(String key, String value) {
+        return r.set(key, value, SetArgs.Builder.nx());
     }
 
     @Override
-    public void leaderboard(String p) {
-        String z = s.key("leaderboard");
-        s.check(p, "ZADD 3", r.zadd(z, 100.0, "alice", 250.0, "bob", 175.0, "carol"), 3L);
-        s.check(p, "ZINCRBY", r.zincrby(z, 100, "alice"), 200.0);
-        s.check(p, "ZRANGE WITHSCORES", r.zrangeWithScores(z, 0, -1),
-                List.of(ScoredValue.just(175, "carol"), ScoredValue.just(200, "alice"), ScoredValue.just(250, "bob")));
-        s.check(p, "ZREVRANGE top 1", r.zrevrange(z, 0, 0), List.of("bob"));
-        s.check(p, "ZRANK", r.zrank(z, "alice"), 1L);
-        s.check(p, "ZSCORE", r.zscore(z, "carol"), 175.0);
+    public String get(String key) {
+        return r.get(key);
     }
 
     @Override
-    public void json(String p) {
-        String d = s.key("doc");
-        StringCodec c = StringCodec.UTF8;
-        s.check(p, "JSON.SET $", raw(new StatusOutput<>(c), "JSON.SET", d, "$", DOCUMENT), "OK");
-        s.check(p, "JSON.GET $.name", parsed(raw(new ValueOutput<>(c), "JSON.GET", d, "$.name")), parsed("[\"widget\"]"));
-        s.check(p, "JSON.GET $.stock.count", parsed(raw(new ValueOutput<>(c), "JSON.GET", d, "$.stock.count")),
-                parsed("[3]"));
+    public long ttl(String key) {
+        return r.ttl(key);
+    }
+
+    @Override
+    public long incr(String key) {
+        return r.incr(key);
+    }
+
+    @Override
+    public long incrBy(String key, long by) {
+        return r.incrby(key, by);
+    }
+
+    @Override
+    public long decr(String key) {
+        return r.decr(key);
+    }
+
+    @Override
+    public long lpush(String key, String... values) {
+        return r.lpush(key, values);
+    }
+
+    @Override
+    public List<String> brpop(int timeoutSeconds, String key) {
+        return pair(r.brpop(timeoutSeconds, key));
+    }
+
+    @Override
+    public long sadd(String key, String... members) {
+        return r.sadd(key, members);
+    }
+
+    @Override
+    public boolean sismember(String key, String member) {
+        return r.sismember(key, member);
+    }
+
+    @Override
+    public Set<String> smembers(String key) {
+        return r.smembers(key);
+    }
+
+    @Override
+    public long srem(String key, String... members) {
+        return r.srem(key, members);
+    }
+
+    @Override
+    public long scard(String key) {
+        return r.scard(key);
+    }
+
+    @Override
+    public Set<String> sinter(String... keys) {
+        return r.sinter(keys);
+    }
+
+    @Override
+    public long hset(String key, Map<String, String> fields) {
+        return r.hset(key, fields);
+    }
+
+    @Override
+    public String hget(String key, String field) {
+        return r.hget(key, field);
+    }
+
+    @Override
+    public long hincrBy(String key, String field, long by) {
+        return r.hincrby(key, field, by);
+    }
+
+    @Override
+    public Map<String, String> hgetAll(String key) {
+        return r.hgetall(key);
+    }
+
+    @Override
+    public long hdel(String key, String... fields) {
+        return r.hdel(key, fields);
+    }
+
+    @Override
+    public long hlen(String key) {
+        return r.hlen(key);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public long zadd(String key, Map<String, Double> scores) {
+        ScoredValue<String>[] values = scores.entrySet().stream()
+                .map(e -> ScoredValue.just(e.getValue(), e.getKey())).toArray(ScoredValue[]::new);
+        return r.zadd(key, values);
+    }
+
+    @Override
+    public double zincrBy(String key, double by, String member) {
+        return r.zincrby(key, by, member);
+    }
+
+    @Override
+    public List<List<Object>> zrangeWithScores(String key, long start, long stop) {
+        return r.zrangeWithScores(key, start, stop).stream()
+                .map(v -> List.<Object>of(v.getValue(), v.getScore())).toList();
+    }
+
+    @Override
+    public List<String> zrevrange(String key, long start, long stop) {
+        return r.zrevrange(key, start, stop);
+    }
+
+    @Override
+    public Long zrank(String key, String member) {
+        return r.zrank(key, member);
+    }
+
+    @Override
+    public Double zscore(String key, String member) {
+        return r.zscore(key, member);
+    }
+
+    @Override
+    public String jsonSet(String key, String path, String json) {
+        return raw(new StatusOutput<>(CODEC), "JSON.SET", key, path, json);
+    }
+
+    @Override
+    public String jsonGet(String key, String path) {
+        return raw(new ValueOutput<>(CODEC), "JSON.GET", key, path);
+    }
+
+    @Override
+    public String jsonNumIncrBy(String key, String path, String by) {
         if (protocol == ProtocolVersion.RESP3) {
             // RedisJSON answers a JSONPath NUMINCRBY with an array of numbers in RESP3, JSON text in RESP2
-            s.check(p, "JSON.NUMINCRBY", raw(new ArrayOutput<>(c), "JSON.NUMINCRBY", d, "$.stock.count", "2"), List.of(5L));
-        } else {
-            s.check(p, "JSON.NUMINCRBY", parsed(raw(new ValueOutput<>(c), "JSON.NUMINCRBY", d, "$.stock.count", "2")),
-                    parsed("[5]"));
+            return raw(new ArrayOutput<>(CODEC), "JSON.NUMINCRBY", key, path, by).toString();
         }
-        s.check(p, "JSON.ARRAPPEND", raw(new ArrayOutput<>(c), "JSON.ARRAPPEND", d, "$.tags", "\"c\""), List.of(3L));
-        s.check(p, "JSON.GET $.tags", parsed(raw(new ValueOutput<>(c), "JSON.GET", d, "$.tags")),
-                parsed("[[\"a\",\"b\",\"c\"]]"));
+        return raw(new ValueOutput<>(CODEC), "JSON.NUMINCRBY", key, path, by);
     }
 
     @Override
-    public void stream(String p) {
-        String st = s.key("events");
-        String first = r.xadd(st, Map.of("sensor", "1", "temp", "20"));
-        String second = r.xadd(st, Map.of("sensor", "2", "temp", "21"));
-        s.check(p, "XADD ids are ms-seq and increasing", ScenarioParts.increasingIds(first, second), true);
-        s.check(p, "XLEN", r.xlen(st), 2L);
-        List<StreamMessage<String, String>> entries = r.xrange(st, Range.create("-", "+"));
-        s.check(p, "XRANGE - +", entries.stream().map(e -> List.of(e.getId(), e.getBody())).toList(),
-                List.of(List.of(first, Map.of("sensor", "1", "temp", "20")),
-                        List.of(second, Map.of("sensor", "2", "temp", "21"))));
-        s.check(p, "XRANGE COUNT 1",
-                r.xrange(st, Range.create("-", "+"), Limit.from(1)).stream().map(StreamMessage::getId).toList(),
-                List.of(first));
+    @SuppressWarnings("unchecked")
+    public List<Long> jsonArrAppend(String key, String path, String... jsonValues) {
+        String[] args = new String[jsonValues.length + 1];
+        args[0] = path;
+        System.arraycopy(jsonValues, 0, args, 1, jsonValues.length);
+        return (List<Long>) (List<?>) raw(new ArrayOutput<>(CODEC), "JSON.ARRAPPEND", key, args);
     }
 
     @Override
-    public void transaction(String p) {
-        String a = s.key("account:a");
-        String b = s.key("account:b");
-        r.set(a, "100");
-        r.set(b, "50");
+    public String xadd(String key, Map<String, String> fields) {
+        return r.xadd(key, fields);
+    }
+
+    @Override
+    public long xlen(String key) {
+        return r.xlen(key);
+    }
+
+    @Override
+    public List<List<Object>> xrangeAll(String key) {
+        return r.xrange(key, Range.create("-", "+")).stream()
+                .map(e -> List.<Object>of(e.getId(), e.getBody())).toList();
+    }
+
+    @Override
+    public List<String> xrangeIds(String key, int count) {
+        return r.xrange(key, Range.create("-", "+"), Limit.from(count)).stream().map(StreamMessage::getId).toList();
+    }
+
+    @Override
+    public List<String> mget(String... keys) {
+        return r.mget(keys).stream().map(KeyValue::getValue).toList();
+    }
+
+    @Override
+    public void set(String key, String value) {
+        r.set(key, value);
+    }
+
+    @Override
+    public void watch(String... keys) {
+        r.watch(keys);
+    }
+
+    @Override
+    public List<Object> transfer(String from, String to, long amount) {
         r.multi();
-        r.decrby(a, 30);
-        r.incrby(b, 30);
+        r.decrby(from, amount);
+        r.incrby(to, amount);
         TransactionResult result = r.exec();
-        s.check(p, "MULTI DECRBY INCRBY EXEC", result.stream().toList(), List.of(70L, 80L));
-        s.check(p, "balances after the transfer", r.mget(a, b).stream().map(KeyValue::getValue).toList(),
-                List.of("70", "80"));
-        try (StatefulRedisConnection<String, String> other = client.connect()) {
-            r.watch(a);
-            other.sync().set(a, "1000");
-            r.multi();
-            r.decrby(a, 30);
-            r.incrby(b, 30);
-            s.check(p, "EXEC after a watched key changed returns nil", r.exec().wasDiscarded(), true);
-        }
-        s.check(p, "nothing applied by the aborted EXEC", r.mget(a, b).stream().map(KeyValue::getValue).toList(),
-                List.of("1000", "80"));
+        return result.wasDiscarded() ? null : result.stream().toList();
     }
 
     @Override
-    public void pubsub(String p) throws Exception {
-        String channel = s.key("news");
-        CountDownLatch subscribed = new CountDownLatch(1);
-        CompletableFuture<List<String>> received = new CompletableFuture<>();
-        try (StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub()) {
-            subscriber.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void subscribed(String ch, long count) {
-                    subscribed.countDown();
-                }
+    public long publish(String channel, String message) {
+        return r.publish(channel, message);
+    }
 
-                @Override
-                public void message(String ch, String message) {
-                    received.complete(List.of(ch, message));
-                }
-            });
-            subscriber.sync().subscribe(channel);
-            s.check(p, "SUBSCRIBE confirmed", subscribed.await(5, TimeUnit.SECONDS), true);
-            s.check(p, "PUBLISH reaches 1 subscriber", r.publish(channel, "hello"), 1L);
-            s.check(p, "message received", received.get(5, TimeUnit.SECONDS), List.of(channel, "hello"));
+    @Override
+    public AutoCloseable subscribe(String channel, Runnable onSubscribed, Consumer<List<String>> onMessage) {
+        StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
+        subscriber.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void subscribed(String ch, long count) {
+                onSubscribed.run();
+            }
+
+            @Override
+            public void message(String ch, String message) {
+                onMessage.accept(List.of(ch, message));
+            }
+        });
+        subscriber.sync().subscribe(channel);
+        return subscriber;
+    }
+
+    @Override
+    public void del(String... keys) {
+        r.del(keys);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        if (ownsClient) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }
 }

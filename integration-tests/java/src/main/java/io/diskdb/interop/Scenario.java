@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * The bookkeeping of one run of the scenario (../../SCENARIO.md): key prefix, checks, skipped
  * parts, the final "N passed, N failed, N skipped" line. The parts themselves and their order
- * live in {@link ScenarioParts}; each client implements them with its own API.
+ * live in {@link ScenarioParts}; each client adapts its API to them as a {@link ScenarioClient}.
  */
 final class Scenario {
     static final String HOST = System.getenv().getOrDefault("DISKDB_HOST", "127.0.0.1");
