@@ -85,6 +85,11 @@ final class PoppedGaps {
         }
     }
 
+    /** Forgets the ranges of every set: the data was replaced, and its versions may equal old ones. */
+    static void forgetAll() {
+        BY_VERSION.invalidateAll();
+    }
+
     /** Forgets every range (they proved wrong). */
     synchronized void clear() {
         ranges.clear();

@@ -214,6 +214,11 @@ public final class Sets {
         return member;
     }
 
+    /** After the whole data set was replaced (a replica's full sync): SPOP's gap hints describe old sets. */
+    public static void forgetPopHints() {
+        PoppedGaps.forgetAll();
+    }
+
     /** Seeks to the first member at or after {@code target} that no known gap covers; false if none. */
     private static boolean seekOutsideGaps(ElementCursor it, PoppedGaps gaps, long target) {
         long from = gaps.skip(target);
