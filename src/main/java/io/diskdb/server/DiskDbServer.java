@@ -31,6 +31,7 @@ import io.diskdb.storage.StorageOptions;
 import io.diskdb.storage.WalRetention;
 import io.diskdb.storage.WholeDatabaseListener;
 import io.diskdb.types.JsonTreeCache;
+import io.diskdb.types.Sets;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -206,6 +207,7 @@ public final class DiskDbServer implements AutoCloseable {
             @Override
             public void afterDataReplaced() {
                 JsonTreeCache.of(DiskDbServer.this).clear();
+                Sets.forgetPopHints();
             }
         });
         replyBarrier = new ReplyBarrier(keyspace.engine());

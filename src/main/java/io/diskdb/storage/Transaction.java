@@ -32,6 +32,8 @@ public final class Transaction {
     private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
     private final Map<Bytes, KeyState> keys = new LinkedHashMap<>();
     private boolean elementWrites;
+    /** Families with records staged in the batch's index (bit = ordinal): iterators of others skip the index. */
+    private long familiesWritten;
     private long now;
     // Savepoint (one level, for the commands of an EXEC): the batch keeps its own; the key
     // states keep an undo log of their changes since the savepoint.
@@ -86,6 +88,7 @@ public final class Transaction {
         savePointSet = false;
         undoLog.clear();
         elementWrites = false;
+        familiesWritten = 0;
         now = System.currentTimeMillis();
     }
 
@@ -207,7 +210,7 @@ public final class Transaction {
     public void put(ColumnFamily family, byte[] key, byte[] value) {
         try {
             batch.put(engine.handle(family), key, value);
-            elementWrites = true;
+            written(family);
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
@@ -216,7 +219,7 @@ public final class Transaction {
     public void delete(ColumnFamily family, byte[] key) {
         try {
             batch.delete(engine.handle(family), key);
-            elementWrites = true;
+            written(family);
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
@@ -237,9 +240,21 @@ public final class Transaction {
         }
     }
 
-    /** An iterator over a family that sees this transaction's writes; the caller closes it. */
+    private void written(ColumnFamily family) {
+        elementWrites = true;
+        familiesWritten |= 1L << family.ordinal();
+    }
+
+    /**
+     * An iterator over a family that sees this transaction's writes; the caller closes it. While
+     * the transaction has staged nothing in the family (every read-only command) it is the
+     * database's iterator alone: merging in an empty batch index costs about a sixth of each step.
+     */
     public RocksIterator iterator(ColumnFamily family) {
         RocksIterator base = engine.db().newIterator(engine.handle(family), engine.readOptions());
+        if ((familiesWritten & (1L << family.ordinal())) == 0) {
+            return base;
+        }
         return batch.newIteratorWithBase(engine.handle(family), base);
     }
 

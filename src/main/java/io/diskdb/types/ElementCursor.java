@@ -5,7 +5,9 @@ import io.diskdb.storage.KeyCodec;
 import io.diskdb.storage.Transaction;
 import org.rocksdb.RocksIterator;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Walks the element records of one collection (the keys under its version prefix) in either
@@ -66,6 +68,29 @@ public final class ElementCursor implements AutoCloseable {
 
     public byte[] value() {
         return it.value();
+    }
+
+    /**
+     * The values of the {@code count} records from the current one on, for records whose keys the
+     * caller knows to be consecutive (list positions): no key crosses JNI on the way, only the
+     * last record's is read to check that it is {@code lastSubKey}. Null if the records are not
+     * there as expected. The cursor is left on the last record read.
+     */
+    public List<byte[]> consecutiveValues(int count, byte[] lastSubKey) {
+        List<byte[]> out = new ArrayList<>(Math.min(count, 1 << 16));
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                it.next();
+            }
+            if (!it.isValid()) {
+                return null;
+            }
+            out.add(it.value());
+        }
+        if (count > 0 && !Arrays.equals(it.key(), concat(lastSubKey))) {
+            return null;
+        }
+        return out;
     }
 
     public void next() {

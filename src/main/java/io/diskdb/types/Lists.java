@@ -125,17 +125,15 @@ public final class Lists {
 
         /** Elements {@code from..to} (inclusive, within bounds), read with one seek. */
         public List<byte[]> range(long from, long to) {
-            List<byte[]> out = new ArrayList<>((int) Math.min(to - from + 1, 1 << 16));
+            int count = (int) (to - from + 1); // LRANGE replies are bounded far below 2^31 elements
             try (ElementCursor cursor = new ElementCursor(txn, ColumnFamily.LISTS, meta.version())) {
                 cursor.seek(index(head + from));
-                for (long i = from; i <= to; i++, cursor.next()) {
-                    if (!cursor.valid()) {
-                        throw new IllegalStateException("list element " + i + " is missing");
-                    }
-                    out.add(cursor.value());
+                List<byte[]> out = cursor.consecutiveValues(count, index(head + to));
+                if (out == null) {
+                    throw new IllegalStateException("list elements " + from + ".." + to + " are not all there");
                 }
+                return out;
             }
-            return out;
         }
 
         /** Visits elements from the first (or from the last when {@code fromTail}); the visitor returns false to stop. */

@@ -184,11 +184,49 @@ public final class Sets {
         }
     }
 
-    /** SPOP without count: removes and returns a random member. */
+    /**
+     * SPOP without count: removes and returns a random member, the first at or after a random
+     * position as {@link #randomMember} picks it, but seeking past the ranges earlier pops found
+     * empty ({@link PoppedGaps}) so that the tombstones they left are not walked again.
+     */
     public static byte[] popOne(Transaction txn, int db, byte[] key, Metadata set) {
-        byte[] member = randomMember(txn, set);
+        PoppedGaps gaps = PoppedGaps.of(set);
+        long target = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
+        byte[] subKey;
+        try (ElementCursor it = new ElementCursor(txn, FAMILY, set.version())) {
+            if (!seekOutsideGaps(it, gaps, target)) {
+                gaps.add(target, PoppedGaps.END); // nothing from the target on: wrap to the start
+                target = 0;
+                if (!seekOutsideGaps(it, gaps, target)) {
+                    gaps.clear(); // the gaps hid every member, so they were wrong: walk plainly
+                    it.seekToFirst();
+                    if (!it.valid()) {
+                        throw new IllegalStateException("set of " + set.count() + " members has none stored");
+                    }
+                }
+            }
+            subKey = it.subKey();
+        }
+        gaps.add(target, ElementScan.UNTAGGED.position(subKey) + 1);
+        byte[] member = member(subKey);
         remove(txn, db, key, set, List.of(member));
+        gaps.popped(set.count() - 1);
         return member;
+    }
+
+    /** After the whole data set was replaced (a replica's full sync): SPOP's gap hints describe old sets. */
+    public static void forgetPopHints() {
+        PoppedGaps.forgetAll();
+    }
+
+    /** Seeks to the first member at or after {@code target} that no known gap covers; false if none. */
+    private static boolean seekOutsideGaps(ElementCursor it, PoppedGaps gaps, long target) {
+        long from = gaps.skip(target);
+        if (from >= PoppedGaps.END) {
+            return false;
+        }
+        it.seek(ElementScan.UNTAGGED.seekKey(from));
+        return it.valid();
     }
 
     /** SPOP with a count: removes and returns up to {@code count} distinct random members. */

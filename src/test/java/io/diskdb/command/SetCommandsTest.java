@@ -222,6 +222,46 @@ class SetCommandsTest {
     }
 
     @Test
+    void spopDrainsASetWhileOtherCommandsAddAndRemoveMembers() {
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            present.add("m" + i);
+        }
+        call(concat(new String[]{"SADD", "q"}, List.copyOf(present)));
+        int added = 300;
+        while (!present.isEmpty()) {
+            String member = jedis.spop("q");
+            assertTrue(present.remove(member), "popped a member that was not there: " + member);
+            if (present.size() % 40 == 7) {
+                // SADD and SREM between pops: members added later must be poppable too
+                String extra = "m" + added++;
+                jedis.sadd("q", extra);
+                present.add(extra);
+                String gone = present.iterator().next();
+                jedis.srem("q", gone);
+                present.remove(gone);
+            }
+            assertEquals(present.size(), jedis.scard("q"));
+        }
+        assertFalse(jedis.exists("q"));
+        assertNull(jedis.spop("q"));
+    }
+
+    @Test
+    void spopReachesAMemberAddedWhereEarlierPopsFoundNothing() {
+        call("SADD", "r", "a", "b", "c", "d");
+        jedis.spop("r");
+        jedis.spop("r");
+        jedis.spop("r");
+        // one added and one removed: the count is as SPOP left it, its gaps may hide "late"
+        String last = jedis.smembers("r").iterator().next();
+        call("SADD", "r", "late");
+        call("SREM", "r", last);
+        assertEquals("$4\r\nlate\r\n", call("SPOP", "r"));
+        assertFalse(jedis.exists("r"));
+    }
+
+    @Test
     void srandmemberPositiveCountIsDistinctNegativeCountRepeats() {
         List<String> all = IntStream.range(0, 50).mapToObj(i -> "m" + i).toList();
         call(concat(new String[]{"SADD", "s"}, all));
