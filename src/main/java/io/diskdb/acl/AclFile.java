@@ -1,11 +1,11 @@
 package io.diskdb.acl;
 
+import io.diskdb.util.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -68,19 +68,10 @@ public final class AclFile {
     public void write(Collection<AclUser> users) throws IOException {
         List<String> lines = new ArrayList<>(users.size());
         users.forEach(user -> lines.add(user.describe()));
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temp, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append('\n'));
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        AtomicFiles.replace(path, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A line of the file that cannot be loaded; the message names file and line as Redis does. */

@@ -1,13 +1,13 @@
 package io.diskdb.config;
 
+import io.diskdb.util.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -48,16 +48,7 @@ public final class ConfigFileWriter {
 
     /** Writes {@link #render} to {@code file} through a temporary file, so readers never see half a file. */
     public static void write(Settings settings, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp-rewrite");
-        Files.writeString(tmp, render(settings), StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.replace(file, render(settings).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A short reason for an I/O failure, like strerror. */
