@@ -8,6 +8,7 @@ import io.diskdb.config.RestoreRequest;
 import io.diskdb.config.RuntimeConfig;
 import io.diskdb.config.StartupChecks;
 import io.diskdb.server.DiskDbServer;
+import io.netty.util.ResourceLeakDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -23,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        disableLeakSamplingUnlessAsked();
         LaunchOptions options;
         RestoreRequest restore;
         try {
@@ -61,6 +63,17 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         System.exit(0);
+    }
+
+    /**
+     * Netty's default leak detection records a stack trace for one buffer in 128, a few percent
+     * of a busy server's time; the test suite keeps it on to find leaks, a server in production
+     * runs without it unless {@code -Dio.netty.leakDetection.level} asks for it.
+     */
+    private static void disableLeakSamplingUnlessAsked() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     private static void stopInBackground(DiskDbServer server) {

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * IDLETIME for hot keys at no extra bookkeeping: Caffeine tracks access times once an
  * access expiry is set, and the one set here is too long to ever fire.
  *
+ * <p>The cache also remembers keys that do not exist ({@link #ABSENT}): a lookup of a missing
+ * key would otherwise search the memtable and every level's filter each time, costing more than a
+ * hit, and reads of missing keys are common (cache-aside lookups, existence checks, SET NX).
+ *
  * <p>Entries are only written by a thread holding the key's stripe lock (see
  * {@link Transaction}), so a reader can never put a value older than a concurrent write.
  */
@@ -30,6 +34,8 @@ public final class HotCache {
      */
     private static final int ENTRY_OVERHEAD = 134;
     private static final Duration NEVER = Duration.ofDays(365L * 100);
+    /** The entry of a key known not to exist; compared by identity, never decoded or written. */
+    public static final Metadata ABSENT = Metadata.inlineString(new byte[0], 0);
     private final Cache<Bytes, Metadata> cache;
     private final long maxBytes;
 
@@ -44,12 +50,14 @@ public final class HotCache {
                 .build();
     }
 
+    /** The key's metadata, {@link #ABSENT} if the key is known not to exist, null if not cached. */
     public Metadata get(Bytes metaKey) {
         return cache.getIfPresent(metaKey);
     }
 
+    /** Caches what a lock holder knows of the key: its metadata, or null for a key that does not exist. */
     public void put(Bytes metaKey, Metadata meta) {
-        cache.put(metaKey, meta);
+        cache.put(metaKey, meta == null ? ABSENT : meta);
     }
 
     /** Milliseconds since the entry was last read or written, if it is cached; does not count as an access. */

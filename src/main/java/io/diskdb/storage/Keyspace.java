@@ -314,7 +314,7 @@ public final class Keyspace implements AutoCloseable {
     Metadata loadMeta(Bytes metaKey) {
         Metadata cached = cache.get(metaKey);
         if (cached != null) {
-            return cached;
+            return cached == HotCache.ABSENT ? null : cached;
         }
         byte[] raw;
         try {
@@ -322,12 +322,10 @@ public final class Keyspace implements AutoCloseable {
         } catch (RocksDBException e) {
             throw new StorageException("read failed: " + e.getMessage(), e);
         }
-        if (raw == null) {
-            return null;
-        }
-        Metadata meta = Metadata.decode(raw);
+        Metadata meta = raw == null ? null : Metadata.decode(raw);
         // Only a thread holding the key's lock may fill the cache: no writer can be between its
-        // commit and its cache update, so the value read here cannot be older than the cache's.
+        // commit and its cache update, so what was read here (even "no such key") cannot be
+        // older than the cache's.
         if (locks.isHeldByCurrentThread(metaKey.array())) {
             cache.put(metaKey, meta);
         }

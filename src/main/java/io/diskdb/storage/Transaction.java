@@ -306,11 +306,7 @@ public final class Transaction {
         for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
             KeyState state = entry.getValue();
             if (state.dirty) {
-                if (state.current == null) {
-                    keyspace.cache().invalidate(entry.getKey());
-                } else {
-                    keyspace.cache().put(entry.getKey(), state.current);
-                }
+                keyspace.cache().put(entry.getKey(), state.current); // null: now known absent
             }
         }
         if (!changes.isEmpty()) {

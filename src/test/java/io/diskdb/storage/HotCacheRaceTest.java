@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * A read that misses the hot cache loads from RocksDB; if it then filled the cache without
@@ -68,6 +69,26 @@ class HotCacheRaceTest {
         Metadata cached = keyspace.cache().get(metaKey("k"));
         assertNotNull(cached, "the cache is used at all");
         assertArrayEquals(bytes("v1"), cached.inlineValue());
+    }
+
+    @Test
+    void aMissingKeyIsRememberedAsAbsentUntilItIsWritten() {
+        Metadata[] seen = new Metadata[1];
+        fixture.write(0, "k", txn -> seen[0] = txn.meta(0, bytes("k")));
+        assertNull(seen[0]);
+        assertSame(HotCache.ABSENT, keyspace.cache().get(metaKey("k")), "the lock holder remembered the absence");
+        assertNull(keyspace.loadMeta(metaKey("k")), "the remembered absence reads as no key");
+        set("k", "v1");
+        assertArrayEquals(bytes("v1"), keyspace.loadMeta(metaKey("k")).inlineValue());
+        fixture.write(0, "k", txn -> txn.deleteKey(0, bytes("k")));
+        assertSame(HotCache.ABSENT, keyspace.cache().get(metaKey("k")), "a deleted key is known absent");
+        assertNull(keyspace.loadMeta(metaKey("k")));
+    }
+
+    @Test
+    void readerWithoutTheKeyLockDoesNotRememberAnAbsence() {
+        assertNull(CompletableFuture.supplyAsync(() -> keyspace.loadMeta(metaKey("k"))).join());
+        assertNull(keyspace.cache().get(metaKey("k")));
     }
 
     @Test

@@ -73,6 +73,15 @@ class ReplicatedWriteApplierTest {
     }
 
     @Test
+    void aKeyTheReplicaKnewAbsentAppearsWhenTheMasterWritesIt() throws Exception {
+        replica.keyspace().replica(true);
+        assertNull(readOnReplica("k")); // the replica's cache now remembers "no such key"
+        master.write(0, "k", txn -> txn.putMeta(0, bytes("k"), Metadata.inlineString(bytes("one"), 0)));
+        ship();
+        assertArrayEquals(bytes("one"), readOnReplica("k").inlineValue());
+    }
+
+    @Test
     void aReplicaHidesExpiredKeysWithoutDeletingThem() throws Exception {
         long past = System.currentTimeMillis() - 1000;
         master.write(0, "old", txn -> txn.putMeta(0, bytes("old"), Metadata.inlineString(bytes("v"), past + 500)));
