@@ -32,7 +32,7 @@ final class JsonSupport {
     }
 
     static JsonTreeCache cache(CommandContext ctx) {
-        return JsonTreeCache.of(ctx.server());
+        return ctx.server().jsonTrees();
     }
 
     static JsonPathQuery path(CommandContext ctx, int index) {

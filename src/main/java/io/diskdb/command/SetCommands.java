@@ -108,7 +108,7 @@ public final class SetCommands {
             return;
         }
         Metadata set = Sets.find(ctx.txn(), ctx.db(), ctx.arg(1));
-        byte[] popped = set == null ? null : Sets.popOne(ctx.txn(), ctx.db(), ctx.arg(1), set);
+        byte[] popped = set == null ? null : Sets.popOne(ctx.txn(), ctx.db(), ctx.arg(1), set, ctx.server().setPopHints());
         if (popped != null) {
             ctx.notifyKeyspaceEvent(SET, "spop", ctx.arg(1));
         }

@@ -31,7 +31,7 @@ import io.diskdb.storage.StorageOptions;
 import io.diskdb.storage.WalRetention;
 import io.diskdb.storage.WholeDatabaseListener;
 import io.diskdb.types.JsonTreeCache;
-import io.diskdb.types.Sets;
+import io.diskdb.types.SetPopHints;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -85,6 +85,8 @@ public final class DiskDbServer implements AutoCloseable {
     private ExpiryCycle expiryCycle;
     private BlockingRegistry blocking;
     private final PubSub pubsub = new PubSub(stats);
+    private final JsonTreeCache jsonTrees = JsonTreeCache.sizedForHeap();
+    private final SetPopHints setPopHints = new SetPopHints();
     private KeyspaceNotifier keyspaceNotifier;
     private Replication replication;
     private EventLoopGroup group;
@@ -206,8 +208,9 @@ public final class DiskDbServer implements AutoCloseable {
         keyspace.addWholeDatabaseListener(new WholeDatabaseListener() {
             @Override
             public void afterDataReplaced() {
-                JsonTreeCache.of(DiskDbServer.this).clear();
-                Sets.forgetPopHints();
+                // versions of the new data may equal versions of the old: drop what they keyed
+                jsonTrees.clear();
+                setPopHints.clear();
             }
         });
         replyBarrier = new ReplyBarrier(keyspace.engine());
@@ -361,6 +364,16 @@ public final class DiskDbServer implements AutoCloseable {
 
     public Keyspace keyspace() {
         return keyspace;
+    }
+
+    /** Parsed JSON documents by version, so that reads and small updates skip parsing. */
+    public JsonTreeCache jsonTrees() {
+        return jsonTrees;
+    }
+
+    /** What SPOP learned of the empty ranges of the sets it drains. */
+    public SetPopHints setPopHints() {
+        return setPopHints;
     }
 
     public CommandTable commands() {

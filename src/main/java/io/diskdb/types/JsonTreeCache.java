@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Parsed JSON documents of one server, keyed by the version their text was stored under.
@@ -19,7 +16,6 @@ import java.util.WeakHashMap;
 public final class JsonTreeCache {
     /** Heap held by a parsed tree, per byte of its compact text (Jackson nodes are objects). */
     private static final int HEAP_PER_TEXT_BYTE = 4;
-    private static final Map<Object, JsonTreeCache> BY_OWNER = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Cache<Long, Entry> trees;
 
@@ -34,12 +30,11 @@ public final class JsonTreeCache {
     }
 
     /**
-     * The cache of one server (versions are only unique within one database, so servers in one
-     * JVM — tests — must not share). Weakly keyed: a closed server's cache goes with it.
+     * A cache bounded to an eighth of the heap, at most 256 MB. Each server owns one: versions are
+     * only unique within one database, so servers in one JVM (tests) must not share.
      */
-    public static JsonTreeCache of(Object owner) {
-        return BY_OWNER.computeIfAbsent(owner, o -> new JsonTreeCache(
-                Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8)));
+    public static JsonTreeCache sizedForHeap() {
+        return new JsonTreeCache(Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
     }
 
     /**

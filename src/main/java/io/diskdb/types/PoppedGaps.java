@@ -1,9 +1,5 @@
 package io.diskdb.types;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.diskdb.storage.Metadata;
-
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,38 +16,22 @@ import java.util.TreeMap;
  * starts afresh. A hint that is wrong all the same (a member added and another removed in
  * between, two members sharing a position) can only keep a member from being picked while
  * others remain, never make SPOP miss the set: a walk that finds nothing falls back to a
- * plain walk (see {@link Sets#popOne}). The same holds for the one case where two sets share a
- * version: two servers in one JVM (tests), as the hints are kept per JVM.
+ * plain walk (see {@link Sets#popOne}). Each server keeps its sets' gaps in its {@link SetPopHints}.
  */
 final class PoppedGaps {
     /** Positions are 32 bits: a range ending here reaches the end of the set. */
     static final long END = 1L << 32;
     /** Beyond this many separate ranges a set stops collecting them (bounded memory). */
     private static final int MAX_RANGES = 1 << 16;
-    private static final Cache<Long, PoppedGaps> BY_VERSION = Caffeine.newBuilder()
-            .maximumSize(1024)
-            .executor(Runnable::run)
-            .build();
-
     /** start -> end (exclusive); disjoint and never touching, so one lookup finds a position's range. */
     private final TreeMap<Long, Long> ranges = new TreeMap<>();
     private long count;
 
-    private PoppedGaps(long count) {
+    PoppedGaps(long count) {
         this.count = count;
     }
 
-    /** The gaps recorded for this set, or none if it changed since they were recorded. */
-    static PoppedGaps of(Metadata set) {
-        PoppedGaps gaps = BY_VERSION.getIfPresent(set.version());
-        if (gaps == null || !gaps.describes(set.count())) {
-            gaps = new PoppedGaps(set.count());
-            BY_VERSION.put(set.version(), gaps);
-        }
-        return gaps;
-    }
-
-    private synchronized boolean describes(long members) {
+    synchronized boolean describes(long members) {
         return count == members;
     }
 
@@ -83,11 +63,6 @@ final class PoppedGaps {
         if (ranges.size() < MAX_RANGES) {
             ranges.put(from, to);
         }
-    }
-
-    /** Forgets the ranges of every set: the data was replaced, and its versions may equal old ones. */
-    static void forgetAll() {
-        BY_VERSION.invalidateAll();
     }
 
     /** Forgets every range (they proved wrong). */

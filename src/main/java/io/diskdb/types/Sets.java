@@ -189,8 +189,8 @@ public final class Sets {
      * position as {@link #randomMember} picks it, but seeking past the ranges earlier pops found
      * empty ({@link PoppedGaps}) so that the tombstones they left are not walked again.
      */
-    public static byte[] popOne(Transaction txn, int db, byte[] key, Metadata set) {
-        PoppedGaps gaps = PoppedGaps.of(set);
+    public static byte[] popOne(Transaction txn, int db, byte[] key, Metadata set, SetPopHints hints) {
+        PoppedGaps gaps = hints.gapsOf(set);
         long target = ThreadLocalRandom.current().nextInt() & 0xffffffffL;
         byte[] subKey;
         try (ElementCursor it = new ElementCursor(txn, FAMILY, set.version())) {
@@ -212,11 +212,6 @@ public final class Sets {
         remove(txn, db, key, set, List.of(member));
         gaps.popped(set.count() - 1);
         return member;
-    }
-
-    /** After the whole data set was replaced (a replica's full sync): SPOP's gap hints describe old sets. */
-    public static void forgetPopHints() {
-        PoppedGaps.forgetAll();
     }
 
     /** Seeks to the first member at or after {@code target} that no known gap covers; false if none. */

@@ -9,13 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class PoppedGapsTest {
+    private final SetPopHints hints = new SetPopHints();
+
     private static Metadata set(long version, long count) {
         return Metadata.collection(DataType.SET, version, count, 0, new byte[]{1});
     }
 
     @Test
     void skipsToTheEndOfTheRangeAPositionIsIn() {
-        PoppedGaps gaps = PoppedGaps.of(set(9_000_001, 10));
+        PoppedGaps gaps = hints.gapsOf(set(9_000_001, 10));
         gaps.add(10, 20);
         assertEquals(5, gaps.skip(5));
         assertEquals(20, gaps.skip(10));
@@ -25,7 +27,7 @@ class PoppedGapsTest {
 
     @Test
     void touchingAndOverlappingRangesMerge() {
-        PoppedGaps gaps = PoppedGaps.of(set(9_000_002, 10));
+        PoppedGaps gaps = hints.gapsOf(set(9_000_002, 10));
         gaps.add(10, 20);
         gaps.add(30, 40);
         gaps.add(20, 30); // touches both: one range 10..40
@@ -41,11 +43,11 @@ class PoppedGapsTest {
 
     @Test
     void aSetChangedByAnotherCommandStartsAfresh() {
-        PoppedGaps gaps = PoppedGaps.of(set(9_000_003, 10));
+        PoppedGaps gaps = hints.gapsOf(set(9_000_003, 10));
         gaps.add(0, 100);
         gaps.popped(9);
-        assertSame(gaps, PoppedGaps.of(set(9_000_003, 9)));
-        PoppedGaps fresh = PoppedGaps.of(set(9_000_003, 10)); // SADD since: count differs
+        assertSame(gaps, hints.gapsOf(set(9_000_003, 9)));
+        PoppedGaps fresh = hints.gapsOf(set(9_000_003, 10)); // SADD since: count differs
         assertNotSame(gaps, fresh);
         assertEquals(0, fresh.skip(0));
     }
