@@ -40,7 +40,7 @@ public final class ConfigParameters {
                     .immutable().yaml("server.io_threads").help("Network threads; 0 = one per CPU core.").build(),
 
             // ---- persistence ----
-            define("dir", ValueTypes.string(false), Settings::getDir, Settings::setDir)
+            define("dir", ValueTypes.DIRECTORY, Settings::getDir, Settings::setDir)
                     .immutable().yaml("persistence.dir")
                     .help("Data directory, relative to the directory DiskDB is started from.").build(),
             define("wal-enabled", ValueTypes.BOOL, Settings::isWalEnabled, Settings::setWalEnabled)

@@ -1,5 +1,6 @@
 package io.diskdb.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +170,25 @@ final class ValueTypes {
             }
         };
     }
+
+    /**
+     * A directory. CONFIG GET answers with its absolute path, as Redis does (it reports its
+     * working directory after changing into it); CONFIG REWRITE keeps the path as written, so
+     * that a configuration relative to where DiskDB starts stays relative.
+     */
+    static final ValueType<String> DIRECTORY = new ValueType<>() {
+        public String parse(String text) {
+            return text;
+        }
+
+        public String format(String v) {
+            return Path.of(v).toAbsolutePath().normalize().toString();
+        }
+
+        public String yaml(String v) {
+            return Yaml.quote(v);
+        }
+    };
 
     /** One of a fixed set of lowercase words, matched ignoring case. */
     static ValueType<String> oneOf(String... words) {

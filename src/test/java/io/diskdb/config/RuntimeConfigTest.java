@@ -76,7 +76,7 @@ class RuntimeConfigTest {
         assertEquals("511", all.get("tcp-backlog"));
         assertEquals("", all.get("unixsocket"));
         assertEquals("6380", all.get("port"));
-        assertEquals("./data", all.get("dir"));
+        assertEquals(Path.of("data").toAbsolutePath().toString(), all.get("dir"), "absolute, as Redis reports it");
         assertEquals("268435456", all.get("cache-max-memory"));
         assertEquals("1000", all.get("sync-interval"));
     }
@@ -277,6 +277,7 @@ class RuntimeConfigTest {
         }
         assertEquals("warn", reread.getLogLevel());
         assertEquals(7001, reread.getPort());
+        assertEquals("./db", reread.getDir(), "a relative data directory stays relative");
         assertEquals("p@ss \"word\"", reread.getRequirepass());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
