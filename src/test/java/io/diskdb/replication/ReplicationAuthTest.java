@@ -1,5 +1,6 @@
 package io.diskdb.replication;
 
+import io.diskdb.testing.Await;
 import io.diskdb.testing.DiskDbProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 
 import static io.diskdb.replication.ReplicationCluster.client;
 import static io.diskdb.replication.ReplicationCluster.info;
-import static io.diskdb.replication.ReplicationCluster.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A replica logs in to a password-protected master with masterauth, and says clearly when it cannot. */
 @Timeout(60)
@@ -27,19 +26,12 @@ class ReplicationAuthTest {
             try (Jedis m = client(master); Jedis r = client(replica)) {
                 m.auth("s3cret");
                 m.set("guarded", "value");
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (!cluster.logText("replica").contains("AUTH failed")) {
-                    assertTrue(System.currentTimeMillis() < deadline, cluster.logText("replica"));
-                    sleep(50);
-                }
+                Await.until(20_000, () -> cluster.logText("replica"), () -> cluster.logText("replica").contains("AUTH failed"));
                 assertEquals("down", info(r, "master_link_status"));
                 assertEquals(-1L, ((Number) r.role().get(4)).longValue());
 
                 r.configSet("masterauth", "s3cret"); // read again at the next attempt
-                while (!"value".equals(r.get("guarded"))) {
-                    assertTrue(System.currentTimeMillis() < deadline, r.info("replication"));
-                    sleep(50);
-                }
+                Await.until(20_000, () -> r.info("replication"), () -> "value".equals(r.get("guarded")));
                 assertEquals("up", info(r, "master_link_status"));
             }
         }

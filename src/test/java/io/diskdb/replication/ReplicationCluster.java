@@ -1,5 +1,6 @@
 package io.diskdb.replication;
 
+import io.diskdb.testing.Await;
 import io.diskdb.testing.DiskDbProcess;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
@@ -16,7 +17,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Test support for replication: DiskDB processes in data directories of their own, helpers to
@@ -52,14 +52,10 @@ final class ReplicationCluster implements AutoCloseable {
 
     /** Waits until the replica's link is up and it has applied up to {@code sequence}. */
     static void awaitReplicated(DiskDbProcess replica, long sequence) {
-        long deadline = System.currentTimeMillis() + 30_000;
         try (Jedis r = client(replica)) {
-            while (!"up".equals(info(r, "master_link_status")) || infoLong(r, "slave_repl_offset") < sequence) {
-                if (System.currentTimeMillis() > deadline) {
-                    fail("replica on " + replica.port() + " did not reach " + sequence + ": " + r.info("replication"));
-                }
-                sleep(20);
-            }
+            Await.until(30_000,
+                    () -> "replica on " + replica.port() + " did not reach " + sequence + ": " + r.info("replication"),
+                    () -> "up".equals(info(r, "master_link_status")) && infoLong(r, "slave_repl_offset") >= sequence);
         }
     }
 
@@ -188,15 +184,6 @@ final class ReplicationCluster implements AutoCloseable {
     static ProtocolCommand command(String name) {
         byte[] raw = name.getBytes(StandardCharsets.US_ASCII);
         return () -> raw;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.diskdb.replication;
 
+import io.diskdb.testing.Await;
 import io.diskdb.testing.DiskDbProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ import static io.diskdb.replication.ReplicationCluster.awaitCaughtUp;
 import static io.diskdb.replication.ReplicationCluster.client;
 import static io.diskdb.replication.ReplicationCluster.dump;
 import static io.diskdb.replication.ReplicationCluster.infoLong;
-import static io.diskdb.replication.ReplicationCluster.sleep;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,11 +126,8 @@ class ReplicationFailureTest {
             awaitCaughtUp(master, replica);
             master.signal("STOP");
             try (Jedis r = client(replica)) {
-                long deadline = System.currentTimeMillis() + 15_000;
-                while ("up".equals(ReplicationCluster.info(r, "master_link_status"))) {
-                    assertTrue(System.currentTimeMillis() < deadline, "the replica never noticed the stalled master");
-                    sleep(100);
-                }
+                Await.until(15_000, () -> "the replica never noticed the stalled master",
+                        () -> !"up".equals(ReplicationCluster.info(r, "master_link_status")));
                 assertEquals(-1L, ((Number) r.role().get(4)).longValue(), "ROLE shows no offset while disconnected");
                 assertTrue(r.get("s1") != null, "a replica keeps serving reads while its master is away");
             } finally {
@@ -157,11 +155,7 @@ class ReplicationFailureTest {
                 }
                 m.sendCommand(ReplicationCluster.command("COMPACT")); // flushed: the WAL behind it is dropped
                 // the master gives up on the silent replica after repl-timeout
-                long deadline = System.currentTimeMillis() + 20_000;
-                while (infoLong(m, "connected_slaves") > 0) {
-                    assertTrue(System.currentTimeMillis() < deadline, "the master kept a silent replica");
-                    sleep(100);
-                }
+                Await.until(20_000, () -> "the master kept a silent replica", () -> infoLong(m, "connected_slaves") == 0);
             }
         } finally {
             replica.signal("CONT");

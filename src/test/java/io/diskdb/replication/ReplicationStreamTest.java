@@ -19,7 +19,7 @@ import static io.diskdb.replication.ReplicationCluster.awaitCaughtUp;
 import static io.diskdb.replication.ReplicationCluster.client;
 import static io.diskdb.replication.ReplicationCluster.command;
 import static io.diskdb.replication.ReplicationCluster.dump;
-import static io.diskdb.replication.ReplicationCluster.sleep;
+import static io.diskdb.testing.Sleep.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
