@@ -226,12 +226,24 @@ public final class Transaction {
     }
 
     /**
+     * Whether {@link #deleteRange} may be used: not while a savepoint is set (the commands of an
+     * EXEC), because rolling the batch back rebuilds its index, which RocksDB cannot do over a
+     * range delete ("unknown WriteBatch tag"); delete record by record there.
+     */
+    public boolean canDeleteRange() {
+        return !savePointSet;
+    }
+
+    /**
      * Deletes the records of {@code family} in {@code [from, to)} with one range delete. Range
      * deletes go to the batch's underlying WriteBatch, which the batch's index does not cover:
      * reads and iterators of this same transaction still see the deleted records. Use it only
      * for records nothing reads again before the commit (e.g. list positions a trim cut off).
      */
     public void deleteRange(ColumnFamily family, byte[] from, byte[] to) {
+        if (!canDeleteRange()) {
+            throw new IllegalStateException("a range delete cannot be rolled back to the savepoint");
+        }
         try {
             batch.getWriteBatch().deleteRange(engine.handle(family), from, to);
             elementWrites = true;

@@ -265,7 +265,7 @@ public final class Lists {
             if (n <= 0) {
                 return;
             }
-            if (n <= POINT_DELETE_LIMIT) {
+            if (n <= POINT_DELETE_LIMIT || !txn.canDeleteRange()) {
                 for (long p = from; p < to; p++) {
                     txn.delete(ColumnFamily.LISTS, position(p));
                 }

@@ -36,6 +36,27 @@ class TransactionCommandsTest {
     }
 
     @Test
+    void aCommandFailingAfterALongTrimInTheSameExecLeavesTheTrimDone() {
+        try (RawConnection c = server.raw()) {
+            String[] push = new String[202];
+            push[0] = "RPUSH";
+            push[1] = "list";
+            for (int i = 0; i < 200; i++) {
+                push[i + 2] = Integer.toString(i);
+            }
+            c.call(push);
+            c.call("SET", "string", "v");
+            c.call("MULTI");
+            c.call("LTRIM", "list", "150", "-1"); // cuts 150 positions, more than point deletes are used for
+            c.call("LPUSH", "string", "x");       // fails when it runs: the EXEC rolls back to its savepoint
+            c.call("LLEN", "list");
+            assertEquals("*3\r\n+OK\r\n-WRONGTYPE Operation against a key holding the wrong kind of value\r\n:50\r\n",
+                    c.call("EXEC"));
+            assertEquals("*2\r\n$3\r\n150\r\n$3\r\n151\r\n", c.call("LRANGE", "list", "0", "1"));
+        }
+    }
+
+    @Test
     void nothingRunsBeforeExec() {
         try (RawConnection c = server.raw(); RawConnection other = server.raw()) {
             c.call("MULTI");
