@@ -147,7 +147,7 @@ public final class ConfigParameters {
             // ---- cache ----
             define("cache-max-memory", ValueTypes.memory(0), Settings::getCacheMaxMemory,
                     Settings::setCacheMaxMemory)
-                    .yaml("cache.max_memory").help("Memory for the hot cache in front of the disk; 0 = no cache.")
+                    .yaml("cache.max_memory").help("Memory for the hot cache in front of the disk (key metadata, small strings, pages of hot lists); 0 = no cache.")
                     .build(),
 
             // ---- logging ----

@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * key would otherwise search the memtable and every level's filter each time, costing more than a
  * hit, and reads of missing keys are common (cache-aside lookups, existence checks, SET NX).
  *
+ * <p>It also holds pages of hot lists' elements ({@link ListPages}): one budget and one admission
+ * policy for everything kept in memory, so a hot list page and a hot key compete on how often
+ * they are used rather than on a fixed split of the memory.
+ *
  * <p>Entries are only written by a thread holding the key's stripe lock (see
  * {@link Transaction}), so a reader can never put a value older than a concurrent write.
  */
@@ -36,23 +40,31 @@ public final class HotCache {
     private static final Duration NEVER = Duration.ofDays(365L * 100);
     /** The entry of a key known not to exist; compared by identity, never decoded or written. */
     public static final Metadata ABSENT = Metadata.inlineString(new byte[0], 0);
-    private final Cache<Bytes, Metadata> cache;
+    /** Keys are meta keys ({@link Bytes}, values {@link Metadata}) or {@link ListPages.PageKey} (values element arrays). */
+    private final Cache<Object, Object> cache;
     private final long maxBytes;
 
     public HotCache(long maxBytes) {
         this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(Math.max(0, maxBytes))
-                .weigher((Bytes key, Metadata meta) -> ENTRY_OVERHEAD + key.length() + meta.weight())
+                .weigher(HotCache::weight)
                 .expireAfterAccess(NEVER)
                 .executor(Runnable::run)
                 .recordStats()
                 .build();
     }
 
+    private static int weight(Object key, Object value) {
+        if (value instanceof Metadata meta) {
+            return ENTRY_OVERHEAD + ((Bytes) key).length() + meta.weight();
+        }
+        return ListPages.weight((byte[][]) value);
+    }
+
     /** The key's metadata, {@link #ABSENT} if the key is known not to exist, null if not cached. */
     public Metadata get(Bytes metaKey) {
-        return cache.getIfPresent(metaKey);
+        return (Metadata) cache.getIfPresent(metaKey);
     }
 
     /** Caches what a lock holder knows of the key: its metadata, or null for a key that does not exist. */
@@ -71,9 +83,26 @@ public final class HotCache {
         cache.invalidate(metaKey);
     }
 
-    /** Drops every entry of one physical database. */
+    /** Drops every key of one physical database (list pages are of versions nothing refers to any more). */
     public void invalidateDb(int physicalDb) {
-        cache.asMap().keySet().removeIf(key -> KeyCodec.metaDb(key.array()) == physicalDb);
+        cache.asMap().keySet().removeIf(key -> key instanceof Bytes metaKey && KeyCodec.metaDb(metaKey.array()) == physicalDb);
+    }
+
+    byte[][] listPage(ListPages.PageKey page) {
+        return (byte[][]) cache.getIfPresent(page);
+    }
+
+    void putListPage(ListPages.PageKey page, byte[][] elements) {
+        cache.put(page, elements);
+    }
+
+    void invalidateListPage(ListPages.PageKey page) {
+        cache.invalidate(page);
+    }
+
+    /** Drops the list pages matching {@code which}: a walk over every entry. */
+    void invalidateListPages(java.util.function.Predicate<ListPages.PageKey> which) {
+        cache.asMap().keySet().removeIf(key -> key instanceof ListPages.PageKey page && which.test(page));
     }
 
     public void invalidateAll() {

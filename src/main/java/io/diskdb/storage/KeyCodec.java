@@ -68,6 +68,14 @@ public final class KeyCodec {
         return out;
     }
 
+    /** The record of a list element: its version, then its position (docs/storage-format.md, "Lists"). */
+    public static byte[] listElementKey(long version, long position) {
+        byte[] out = new byte[VERSION_BYTES + 8];
+        putLong(out, 0, version);
+        putLong(out, VERSION_BYTES, position);
+        return out;
+    }
+
     public static byte[] subKey(byte[] elementKey) {
         return Arrays.copyOfRange(elementKey, VERSION_BYTES, elementKey.length);
     }

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 public final class Keyspace implements AutoCloseable {
     private final Engine engine;
     private final HotCache cache;
+    private final ListPages listPages;
     private final KeyLocks locks = new KeyLocks();
     private final KeyCounters counters;
     private final VersionAllocator versions;
@@ -38,6 +39,7 @@ public final class Keyspace implements AutoCloseable {
         this.engine = new Engine(options);
         this.databases = databases;
         this.cache = new HotCache(options.cacheBytes());
+        this.listPages = new ListPages(cache, engine);
         try {
             this.counters = new KeyCounters(engine, Math.max(databases, 1));
             this.versions = new VersionAllocator(engine);
@@ -58,10 +60,14 @@ public final class Keyspace implements AutoCloseable {
     /**
      * Starts or stops following a master. On promotion, bookkeeping that was loaded before the
      * master's writes arrived (collection versions) is read again from the replicated records.
+     * Cached list pages are not kept while following (see {@link ListPages}).
      */
     public void replica(boolean follows) {
         if (replica && !follows) {
             reloadVersionReservation();
+        }
+        if (replica != follows) {
+            listPages.enable(!follows);
         }
         replica = follows;
     }
@@ -102,6 +108,10 @@ public final class Keyspace implements AutoCloseable {
 
     public HotCache cache() {
         return cache;
+    }
+
+    ListPages listPages() {
+        return listPages;
     }
 
     public KeyLocks locks() {

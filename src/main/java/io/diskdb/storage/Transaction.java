@@ -32,6 +32,7 @@ public final class Transaction {
     private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
     private final Map<Bytes, KeyState> keys = new LinkedHashMap<>();
     private boolean elementWrites;
+    private final StagedListWrites listWrites = new StagedListWrites();
     /** Families with records staged in the batch's index (bit = ordinal): iterators of others skip the index. */
     private long familiesWritten;
     private long now;
@@ -88,6 +89,7 @@ public final class Transaction {
         savePointSet = false;
         undoLog.clear();
         elementWrites = false;
+        listWrites.clear();
         familiesWritten = 0;
         now = System.currentTimeMillis();
     }
@@ -169,12 +171,15 @@ public final class Transaction {
             state.versioned.subList(undo.versioned(), state.versioned.size()).clear();
         }
         elementWrites = elementWritesAtSavePoint;
+        listWrites.rolledBack();
         savePointSet = false;
     }
 
     /** A version no other key has used or will use. */
     public long newVersion() {
-        return keyspace.newVersion();
+        long version = keyspace.newVersion();
+        listWrites.created(version);
+        return version;
     }
 
     private KeyState state(int db, byte[] key) {
@@ -207,10 +212,36 @@ public final class Transaction {
         }
     }
 
+    /**
+     * The list element at {@code position} of the list stored under {@code version}: from the
+     * cached pages ({@link ListPages}) unless this transaction has written that list.
+     */
+    public byte[] listElement(long version, long position) {
+        if (!listWrites.touches(version)) {
+            byte[] cached = keyspace.listPages().cachedElement(version, position);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return get(ColumnFamily.LISTS, KeyCodec.listElementKey(version, position));
+    }
+
+    /**
+     * The list elements at positions {@code from..to} from the cached pages (filling missing
+     * ones), or null when they are to be read with an iterator: this transaction has written the
+     * list, or the pages decline (see {@link ListPages#range}).
+     */
+    public List<byte[]> cachedListRange(long version, long head, long tail, long from, long to) {
+        return listWrites.touches(version) ? null : keyspace.listPages().range(version, head, tail, from, to);
+    }
+
     public void put(ColumnFamily family, byte[] key, byte[] value) {
         try {
             batch.put(engine.handle(family), key, value);
             written(family);
+            if (family == ColumnFamily.LISTS) {
+                listWrites.written(key, value);
+            }
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
@@ -220,6 +251,9 @@ public final class Transaction {
         try {
             batch.delete(engine.handle(family), key);
             written(family);
+            if (family == ColumnFamily.LISTS) {
+                listWrites.written(key, null);
+            }
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
@@ -247,6 +281,9 @@ public final class Transaction {
         try {
             batch.getWriteBatch().deleteRange(engine.handle(family), from, to);
             elementWrites = true;
+            if (family == ColumnFamily.LISTS) {
+                listWrites.rangeDeleted(from, to);
+            }
         } catch (RocksDBException e) {
             throw new StorageException("write failed: " + e.getMessage(), e);
         }
@@ -315,6 +352,7 @@ public final class Transaction {
         for (int db = 0; db < keyDeltas.length; db++) {
             keyspace.counters().apply(db, keyDeltas[db], expireDeltas[db]);
         }
+        listWrites.publish(keyspace.listPages());
         for (Map.Entry<Bytes, KeyState> entry : keys.entrySet()) {
             KeyState state = entry.getValue();
             if (state.dirty) {

@@ -93,7 +93,7 @@ public final class Lists {
 
         /** The element at {@code index} (0 = first); the caller checks the bounds. */
         public byte[] get(long index) {
-            return txn.get(ColumnFamily.LISTS, position(head + index));
+            return txn.listElement(meta.version(), head + index);
         }
 
         public void set(long index, byte[] value) {
@@ -113,7 +113,7 @@ public final class Lists {
         /** Removes and returns the first (left) or last element; the list must not be empty. */
         public byte[] pop(boolean left) {
             long at = left ? head : tail - 1;
-            byte[] value = txn.get(ColumnFamily.LISTS, position(at));
+            byte[] value = txn.listElement(meta.version(), at);
             txn.delete(ColumnFamily.LISTS, position(at));
             if (left) {
                 head++;
@@ -123,8 +123,12 @@ public final class Lists {
             return value;
         }
 
-        /** Elements {@code from..to} (inclusive, within bounds), read with one seek. */
+        /** Elements {@code from..to} (inclusive, within bounds): from the cached pages, or read with one seek. */
         public List<byte[]> range(long from, long to) {
+            List<byte[]> cached = txn.cachedListRange(meta.version(), head, tail, head + from, head + to);
+            if (cached != null) {
+                return cached;
+            }
             int count = (int) (to - from + 1); // LRANGE replies are bounded far below 2^31 elements
             try (ElementCursor cursor = new ElementCursor(txn, ColumnFamily.LISTS, meta.version())) {
                 cursor.seek(index(head + from));
@@ -277,7 +281,7 @@ public final class Lists {
         }
 
         private byte[] position(long index) {
-            return KeyCodec.elementKey(meta.version(), index(index));
+            return KeyCodec.listElementKey(meta.version(), index);
         }
 
         private static byte[] index(long index) {

@@ -51,6 +51,30 @@ class ListsDifferentialTest extends DifferentialTest {
             row("type", (r, a) -> Step.of("TYPE", a.key())),
             row("exists", (r, a) -> Step.of("EXISTS", a.key())));
 
+    /**
+     * Long lists read whole and in wide ranges, so that reads are answered from cached pages of
+     * elements while every kind of write changes the lists, alone and inside MULTI/EXEC, and keys
+     * are renamed, deleted and re-created under them.
+     */
+    static final List<CommandRow> LONG_LISTS = java.util.stream.Stream.concat(TABLE.stream(), java.util.stream.Stream.of(
+            row("rpush", (r, a) -> Step.of(concat("RPUSH", a.key(), elements(r, 40 + r.nextInt(100))))),
+            row("lpush", (r, a) -> Step.of(concat("LPUSH", a.key(), elements(r, 40 + r.nextInt(100))))),
+            row("lrange", (r, a) -> Step.of("LRANGE", a.key(), wideIndex(r), wideIndex(r))),
+            row("lrange", (r, a) -> Step.of("LRANGE", a.key(), wideIndex(r), wideIndex(r))),
+            row("lrange", (r, a) -> Step.of("LRANGE", a.key(), "0", "-1")),
+            row("lindex", (r, a) -> Step.of("LINDEX", a.key(), wideIndex(r))),
+            row("lset", (r, a) -> Step.of("LSET", a.key(), wideIndex(r), element(r))),
+            row("ltrim", (r, a) -> Step.of("LTRIM", a.key(), wideIndex(r), wideIndex(r))),
+            row("linsert", (r, a) -> Step.of("LINSERT", a.key(), a.pick(List.of("BEFORE", "AFTER")), element(r), element(r))),
+            row("rename", (r, a) -> Step.of("RENAME", a.key(), a.key())),
+            row("multi", (r, a) -> Step.of("MULTI")),
+            row("exec", (r, a) -> Step.of("EXEC")),
+            row("exec", (r, a) -> Step.of("EXEC")))).toList();
+
+    private static String wideIndex(Random r) {
+        return Integer.toString(r.nextInt(300) - 150);
+    }
+
     private static CommandRow row(String command, BiFunction<Random, Arguments, Step> generator) {
         return new CommandRow(command, generator);
     }
@@ -115,6 +139,12 @@ class ListsDifferentialTest extends DifferentialTest {
     @ValueSource(longs = {1, 2, 3, 4, 20240601})
     void randomSequencesMatchRedis(long seed) {
         runRandom(seed, STEPS, TABLE);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void longListsReadFromCachedPagesMatchRedis(long seed) {
+        runRandom(seed, 600, LONG_LISTS);
     }
 
     @Test
