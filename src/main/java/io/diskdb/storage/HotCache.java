@@ -8,6 +8,7 @@ import io.diskdb.util.Bytes;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Decoded metadata (and inline string values) of hot keys in front of RocksDB, bounded in
@@ -101,7 +102,7 @@ public final class HotCache {
     }
 
     /** Drops the list pages matching {@code which}: a walk over every entry. */
-    void invalidateListPages(java.util.function.Predicate<ListPages.PageKey> which) {
+    void invalidateListPages(Predicate<ListPages.PageKey> which) {
         cache.asMap().keySet().removeIf(key -> key instanceof ListPages.PageKey page && which.test(page));
     }
 
